@@ -1,0 +1,109 @@
+//! The pure-Rust backend: `rsa` 0.10 (constant-time bignums, blinding, implicit rejection for
+//! PKCS#1 v1.5 decryption), `aes` and `cbc`.
+
+use super::RsaPadding;
+use crate::error::{Error, ErrorKind, Result};
+use aes::Aes256;
+use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
+use rand_core::UnwrapErr;
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey};
+use rsa::{Oaep, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
+use sha2::Sha256;
+use zeroize::Zeroizing;
+
+fn rng() -> UnwrapErr<getrandom::SysRng> {
+    UnwrapErr(getrandom::SysRng)
+}
+
+fn crypto_error(what: &str) -> Error {
+    Error::new(ErrorKind::Crypto, format!("rustcrypto: {what} failed"))
+}
+
+pub(crate) struct PublicKey(RsaPublicKey);
+
+impl PublicKey {
+    pub(crate) fn from_spki_der(der: &[u8]) -> Result<Self> {
+        RsaPublicKey::from_public_key_der(der)
+            .map(PublicKey)
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::UnsupportedKey,
+                    format!("the rsa crate rejected the RSA public key: {e}"),
+                )
+            })
+    }
+
+    pub(crate) fn encrypt(&self, padding: RsaPadding, msg: &[u8]) -> Result<Vec<u8>> {
+        let mut rng = rng();
+        match padding {
+            RsaPadding::OaepSha256 => self.0.encrypt(&mut rng, Oaep::<Sha256>::new(), msg),
+            RsaPadding::Pkcs1v15 => self.0.encrypt(&mut rng, Pkcs1v15Encrypt, msg),
+        }
+        .map_err(|_| crypto_error("RSA encryption"))
+    }
+}
+
+pub(crate) struct PrivateKey(RsaPrivateKey);
+
+impl PrivateKey {
+    pub(crate) fn from_pkcs8_der(der: &[u8]) -> Result<Self> {
+        RsaPrivateKey::from_pkcs8_der(der)
+            .map(PrivateKey)
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::UnsupportedKey,
+                    format!("the rsa crate rejected the RSA private key: {e}"),
+                )
+            })
+    }
+
+    pub(crate) fn decrypt(
+        &self,
+        padding: RsaPadding,
+        ciphertext: &[u8],
+    ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
+        let mut rng = rng();
+        match padding {
+            RsaPadding::OaepSha256 => {
+                self.0
+                    .decrypt_blinded(&mut rng, Oaep::<Sha256>::new(), ciphertext)
+            }
+            RsaPadding::Pkcs1v15 => self
+                .0
+                .decrypt_blinded(&mut rng, Pkcs1v15Encrypt, ciphertext),
+        }
+        .map(Zeroizing::new)
+        .map_err(|_| ())
+    }
+}
+
+pub(crate) fn generate_pkcs8(bits: usize) -> Result<Zeroizing<Vec<u8>>> {
+    let key = RsaPrivateKey::new(&mut rng(), bits).map_err(|_| crypto_error("key generation"))?;
+    let doc = key
+        .to_pkcs8_der()
+        .map_err(|_| crypto_error("PKCS#8 export"))?;
+    Ok(Zeroizing::new(doc.as_bytes().to_vec()))
+}
+
+fn blocks(buf: &mut [u8]) -> impl Iterator<Item = &mut cbc::cipher::Block<Aes256>> {
+    buf.chunks_exact_mut(16)
+        .map(|chunk| <&mut cbc::cipher::Block<Aes256>>::try_from(chunk).expect("16-byte chunk"))
+}
+
+pub(crate) fn cbc_encrypt_raw(key: &[u8; 32], iv: &[u8; 16], buf: &mut [u8]) -> Result<()> {
+    let mut enc = cbc::Encryptor::<Aes256>::new_from_slices(key, iv)
+        .map_err(|_| crypto_error("AES-CBC setup"))?;
+    for block in blocks(buf) {
+        enc.encrypt_block(block);
+    }
+    Ok(())
+}
+
+pub(crate) fn cbc_decrypt_raw(key: &[u8; 32], iv: &[u8; 16], buf: &mut [u8]) -> Result<()> {
+    let mut dec = cbc::Decryptor::<Aes256>::new_from_slices(key, iv)
+        .map_err(|_| crypto_error("AES-CBC setup"))?;
+    for block in blocks(buf) {
+        dec.decrypt_block(block);
+    }
+    Ok(())
+}

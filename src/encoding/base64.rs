@@ -1,0 +1,110 @@
+//! Standard Base64 (RFC 4648 alphabet, `=` padding), as both gateways use it.
+//!
+//! Encoding is always canonical: padded, no line breaks. Decoding is strict about the alphabet and
+//! the padding and lenient only about ASCII whitespace and line breaks, which some servers and
+//! copy-pastes insert.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use zeroize::Zeroizing;
+
+/// Encodes as standard padded Base64 with no line breaks.
+pub fn encode(bytes: &[u8]) -> String {
+    STANDARD.encode(bytes)
+}
+
+/// The number of characters [`encode`] produces for `len` bytes.
+pub const fn encoded_len(len: usize) -> usize {
+    len.div_ceil(3) * 4
+}
+
+/// Why Base64 text did not decode (for diagnostics; the open path hides it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Base64Problem {
+    /// A character outside the standard alphabet; `url_safe` when it is `-` or `_` (the URL-safe
+    /// alphabet was used).
+    BadCharacter {
+        /// Whether the character is `-` or `_` (URL-safe alphabet).
+        url_safe: bool,
+    },
+    /// Missing or misplaced `=` padding, or a length that is not a multiple of 4.
+    BadPadding,
+}
+
+impl std::fmt::Display for Base64Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Base64Problem::BadCharacter { url_safe: true } => {
+                f.write_str("it uses the URL-safe Base64 alphabet (- and _) instead of the standard one (+ and /)")
+            }
+            Base64Problem::BadCharacter { url_safe: false } => {
+                f.write_str("it contains characters outside the Base64 alphabet")
+            }
+            Base64Problem::BadPadding => f.write_str("its length or '=' padding is wrong"),
+        }
+    }
+}
+
+/// Whether `text` contains ASCII whitespace (spaces, tabs, line breaks).
+pub fn has_whitespace(text: &[u8]) -> bool {
+    text.iter().any(u8::is_ascii_whitespace)
+}
+
+/// Decodes standard padded Base64, ignoring ASCII whitespace.
+pub fn decode_lenient(text: &[u8]) -> Result<Vec<u8>, Base64Problem> {
+    if has_whitespace(text) {
+        let compact: Zeroizing<Vec<u8>> = Zeroizing::new(
+            text.iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect(),
+        );
+        decode_strict(&compact)
+    } else {
+        decode_strict(text)
+    }
+}
+
+/// Decodes standard padded Base64 with no whitespace allowed.
+pub fn decode_strict(text: &[u8]) -> Result<Vec<u8>, Base64Problem> {
+    STANDARD.decode(text).map_err(|_| classify(text))
+}
+
+fn classify(text: &[u8]) -> Base64Problem {
+    let is_std = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    match text.iter().find(|b| !is_std(b)) {
+        Some(b'-' | b'_') => Base64Problem::BadCharacter { url_safe: true },
+        Some(_) => Base64Problem::BadCharacter { url_safe: false },
+        None => Base64Problem::BadPadding,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_whitespace() {
+        let data = b"\xfb\xff\x00payseal";
+        let text = encode(data);
+        assert_eq!(text.len(), encoded_len(data.len()));
+        assert_eq!(decode_strict(text.as_bytes()).unwrap(), data);
+        let wrapped = format!("{}\r\n {}\n", &text[..4], &text[4..]);
+        assert_eq!(decode_lenient(wrapped.as_bytes()).unwrap(), data);
+        assert!(decode_strict(wrapped.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn problems_are_named() {
+        assert_eq!(
+            decode_strict(b"-_8A"),
+            Err(Base64Problem::BadCharacter { url_safe: true })
+        );
+        assert_eq!(
+            decode_strict(b"ab*d"),
+            Err(Base64Problem::BadCharacter { url_safe: false })
+        );
+        assert_eq!(decode_strict(b"abc"), Err(Base64Problem::BadPadding));
+        assert_eq!(decode_strict(b"ab=c"), Err(Base64Problem::BadPadding));
+    }
+}

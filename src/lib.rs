@@ -1,0 +1,54 @@
+//! # payseal
+//!
+//! Seal and open the encrypted envelopes of two payment gateways — **Keepz** (Georgia) and
+//! **TransactPay** (Nigeria) — correctly, once: the right RSA padding, every key format, compact
+//! JSON, percent-encoded query strings, payload limits, and one indistinguishable error on the
+//! open path. payseal does no HTTP; it builds what a host sends and reads what it receives.
+//!
+//! - [`keys`]: RSA keys in PEM, DER, bare Base64 DER, TransactPay's dashboard blob and XML.
+//! - [`keepz`]: the Keepz hybrid envelope (`encryptedData`, `encryptedKeys`, `aes`), both
+//!   directions, plus the legacy RSA-only mode.
+//! - [`transactpay`]: the TransactPay `{"data": ...}` envelope.
+//! - [`backend`]: the seam to the crypto libraries (AWS-LC by default, or pure-Rust RustCrypto).
+//!
+//! ```
+//! use payseal::keepz::Keepz;
+//! use payseal::keys::PrivateKey;
+//! # fn main() -> payseal::Result<()> {
+//! // Throw-away keys: Keepz's key pair and the integrator's key pair.
+//! let keepz_key = PrivateKey::generate(2048)?;
+//! let integrator_key = PrivateKey::generate(2048)?;
+//! let integrator_id = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";
+//!
+//! // The integrator seals a request to Keepz's public key...
+//! let integrator = Keepz::builder()
+//!     .seal_to(keepz_key.public_key().clone())
+//!     .open_with(integrator_key.clone())
+//!     .identifier(integrator_id)
+//!     .build()?;
+//! let request = serde_json::json!({"integratorId": integrator_id, "integratorOrderId": "c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a"});
+//! let body = integrator.seal(&request)?.to_json_body();
+//!
+//! // ...which Keepz (here, a test double holding Keepz's private key) opens.
+//! let keepz = Keepz::builder().open_with(keepz_key).build()?;
+//! let opened = keepz.open(body.as_bytes())?;
+//! assert_eq!(opened.parse::<serde_json::Value>()?, request);
+//! # Ok(()) }
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod backend;
+pub mod encoding;
+pub mod error;
+pub mod keepz;
+pub mod keys;
+mod plaintext;
+pub mod transactpay;
+
+pub use backend::{Backend, RsaPadding};
+pub use error::{Error, ErrorKind, GatewayFailure, Result};
+pub use plaintext::Plaintext;
+
+/// The crate version, as in `Cargo.toml`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

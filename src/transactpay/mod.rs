@@ -1,0 +1,5 @@
+//! TransactPay: the `{"data": "..."}` envelope (RSA PKCS#1 v1.5, one block) and its key formats.
+
+mod api_error;
+
+pub use api_error::TransactPayApiError;

@@ -79,6 +79,14 @@ impl Backend {
         }
     }
 
+    /// The smallest RSA modulus (bits) this backend can use, whatever the caller allows.
+    pub const fn min_rsa_bits(self) -> usize {
+        match self {
+            Backend::AwsLc => 2048,
+            Backend::RustCrypto => 1024,
+        }
+    }
+
     /// The largest RSA modulus (bits) this backend can use.
     pub const fn max_rsa_bits(self) -> usize {
         match self {
@@ -185,7 +193,7 @@ pub(crate) enum PrivateKeyImpl {
     #[cfg(feature = "aws-lc")]
     AwsLc(aws_lc::PrivateKey),
     #[cfg(feature = "rustcrypto")]
-    RustCrypto(rustcrypto::PrivateKey),
+    RustCrypto(Box<rustcrypto::PrivateKey>),
 }
 
 impl PrivateKeyImpl {
@@ -197,9 +205,9 @@ impl PrivateKeyImpl {
                 der,
             )?)),
             #[cfg(feature = "rustcrypto")]
-            Backend::RustCrypto => Ok(PrivateKeyImpl::RustCrypto(
+            Backend::RustCrypto => Ok(PrivateKeyImpl::RustCrypto(Box::new(
                 rustcrypto::PrivateKey::from_pkcs8_der(der)?,
-            )),
+            ))),
             #[allow(unreachable_patterns)]
             other => Err(other.unavailable()),
         }

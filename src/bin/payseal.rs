@@ -1,1 +1,56 @@
-fn main() {}
+//! `payseal`: seal, open and inspect Keepz and TransactPay envelopes from the command line.
+//!
+//! Every failure exits non-zero with one clear line on stderr, never a panic message.
+
+#[path = "payseal/demo.rs"]
+mod demo;
+#[path = "payseal/io.rs"]
+mod io;
+#[path = "payseal/keepz_cmd.rs"]
+mod keepz_cmd;
+#[path = "payseal/keygen.rs"]
+mod keygen;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "payseal",
+    version,
+    about = "Seal and open Keepz and TransactPay envelopes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Walk through a Keepz exchange with throw-away keys, step by step.
+    Demo,
+    /// Generate an RSA key pair in every supported format.
+    Keygen(keygen::KeygenArgs),
+    /// Keepz envelopes.
+    #[command(subcommand)]
+    Keepz(keepz_cmd::KeepzCommand),
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|_| {
+        eprintln!("payseal: internal error (please report it)");
+    }));
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo => demo::run(),
+        Command::Keygen(args) => keygen::run(&args),
+        Command::Keepz(command) => keepz_cmd::run(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("payseal: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

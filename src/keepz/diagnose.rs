@@ -164,10 +164,13 @@ fn diagnose_hybrid(
         if padding == RsaPadding::Pkcs1v15 {
             if let Ok(text) = private.decrypt(RsaPadding::OaepSha256, &block) {
                 if decode_key_string(&text).is_some() {
-                    return d.fail(
-                        "the key block was sealed with RSA OAEP-SHA-256 but this handle expects \
-                         pkcs1v15: set the padding to oaep-sha256",
-                    );
+                    return d.fail(format!(
+                        "the key block was sealed with RSA {} but this handle expects {}: set \
+                         the padding to {}",
+                        RsaPadding::OaepSha256.name(),
+                        padding.name(),
+                        RsaPadding::OaepSha256.name()
+                    ));
                 }
             }
             return d.fail(format!(

@@ -32,7 +32,8 @@ use zeroize::Zeroizing;
 
 /// The smallest RSA modulus accepted by default.
 pub const MIN_RSA_BITS: usize = 2048;
-/// The smallest RSA modulus accepted even when a caller lowers the minimum (for old test keys).
+/// The smallest RSA modulus accepted even when a caller lowers the minimum (for old test keys;
+/// the aws-lc backend never goes below 2048, see [`Backend::min_rsa_bits`]).
 pub const ABSOLUTE_MIN_RSA_BITS: usize = 1024;
 
 /// How the key text was encoded.
@@ -150,7 +151,8 @@ impl KeyFormat {
 pub struct KeyOptions {
     /// The backend that will use the key.
     pub backend: Backend,
-    /// The smallest modulus accepted, in bits (default 2048; never below 1024).
+    /// The smallest modulus accepted, in bits (default 2048; never below 1024, nor below the
+    /// backend's own minimum).
     pub min_bits: usize,
 }
 
@@ -199,7 +201,10 @@ impl fmt::Debug for PublicKey {
 }
 
 fn check_bits(bits: usize, options: &KeyOptions) -> Result<()> {
-    let min = options.min_bits.max(ABSOLUTE_MIN_RSA_BITS);
+    let min = options
+        .min_bits
+        .max(ABSOLUTE_MIN_RSA_BITS)
+        .max(options.backend.min_rsa_bits());
     if bits < min {
         return Err(Error::new(
             ErrorKind::KeyTooSmall,
@@ -264,6 +269,7 @@ impl PublicKey {
     }
 
     /// Builds a key from a big-endian modulus and public exponent (used by the XML formats).
+    #[allow(dead_code)] // until the TransactPay key formats land
     pub(crate) fn from_components(
         modulus: &[u8],
         exponent: &[u8],

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test payseal has, on a fresh machine: installs what it needs (as root, with apt-get),
+# then the Rust suite on each backend, lints, and every step added by later layers (C ABI, header,
+# bindings). Prints one closing line "N passed, N failed" for its steps; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+failures=()
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== ok: $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "=== FAILED: $name ($((SECONDS - start)) s)"
+  fi
+}
+
+# --- Packages -------------------------------------------------------------------------------
+# Debian packages the suite needs; installed only when missing and only when we are root.
+packages=(openssl)
+install_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${missing[*]} (run as root to install them)"
+    return 1
+  fi
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+if command -v dpkg-query >/dev/null 2>&1; then
+  step "install packages" install_packages
+fi
+
+# --- Rust ---------------------------------------------------------------------------------
+step "cargo fmt --check" cargo fmt --all -- --check
+step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- -D warnings
+step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,cli
+step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
+step "tests: both backends (cross-backend)" cargo test --all-features
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'failed steps:\n'
+  printf ' - %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,64 @@
+//! `payseal keygen`: a key pair in every supported format.
+
+use crate::io::{BackendArg, CliResult, backend, describe};
+use payseal::keys::{KeyFormat, PrivateKey};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct KeygenArgs {
+    /// Modulus size in bits (2048, 3072, 4096 or 8192 on aws-lc).
+    #[arg(long, default_value_t = 4096)]
+    bits: usize,
+    /// Directory to write the files into (created if missing).
+    #[arg(long)]
+    out: PathBuf,
+    /// Crypto backend.
+    #[arg(long, value_enum)]
+    backend: Option<BackendArg>,
+}
+
+/// The files written, as (file name, public?, format).
+pub const FILES: [(&str, bool, KeyFormat); 8] = [
+    ("private.pem", false, KeyFormat::Pem),
+    ("private.pkcs1.pem", false, KeyFormat::Pkcs1Pem),
+    ("private.der", false, KeyFormat::Der),
+    ("private.b64", false, KeyFormat::Base64Der),
+    ("public.pem", true, KeyFormat::Pem),
+    ("public.pkcs1.pem", true, KeyFormat::Pkcs1Pem),
+    ("public.der", true, KeyFormat::Der),
+    ("public.b64", true, KeyFormat::Base64Der),
+];
+
+pub fn run(args: &KeygenArgs) -> CliResult<()> {
+    let key =
+        PrivateKey::generate_with(args.bits, backend(args.backend)?).map_err(|e| describe(&e))?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    for (name, public, format) in FILES {
+        let bytes = if public {
+            key.public_key().export(format)
+        } else {
+            key.export(format).to_vec()
+        };
+        write_file(&args.out.join(name), &bytes, !public)?;
+    }
+    println!(
+        "wrote a {}-bit key pair to {} (public fingerprint {})",
+        key.bits(),
+        args.out.display(),
+        key.public_key().fingerprint()
+    );
+    Ok(())
+}
+
+/// Writes a file; private keys are readable by the owner only.
+pub fn write_file(path: &std::path::Path, bytes: &[u8], private: bool) -> CliResult<()> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| format!("cannot restrict {}: {e}", path.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! The command-line contract: verbs, exit statuses, one clear line on stderr.
+#![cfg(feature = "cli")]
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn payseal(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_payseal"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("payseal binary");
+    // The process may exit before reading stdin (a bad key file); a broken pipe is fine then.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn assert_one_line_failure(out: &Output, expect: &str) {
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(expect), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+}
+
+const PAYLOAD: &[u8] = br#"{"integratorId":"1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e","integratorOrderId":"c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a"}"#;
+
+#[test]
+fn demo_runs() {
+    let out = payseal(&["demo"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("integrator opens the response"));
+    assert!(text.contains("\"status\":\"SUCCESS\""));
+}
+
+#[test]
+fn keygen_then_seal_then_open_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().to_str().unwrap();
+    let out = payseal(&["keygen", "--bits", "2048", "--out", out_dir], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for public in ["public.pem", "public.pkcs1.pem", "public.der", "public.b64"] {
+        let key = dir.path().join(public);
+        let sealed = payseal(
+            &[
+                "keepz",
+                "seal",
+                "--public-key",
+                key.to_str().unwrap(),
+                "--identifier",
+                "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e",
+            ],
+            PAYLOAD,
+        );
+        assert!(
+            sealed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&sealed.stderr)
+        );
+        for private in [
+            "private.pem",
+            "private.pkcs1.pem",
+            "private.der",
+            "private.b64",
+        ] {
+            let key = dir.path().join(private);
+            let opened = payseal(
+                &["keepz", "open", "--private-key", key.to_str().unwrap()],
+                &sealed.stdout,
+            );
+            assert!(
+                opened.status.success(),
+                "{}",
+                String::from_utf8_lossy(&opened.stderr)
+            );
+            assert_eq!(opened.stdout.trim_ascii_end(), PAYLOAD);
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("private.pem"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "private keys must not be group/world readable"
+        );
+    }
+}
+
+#[test]
+fn seal_is_opened_by_openssl_and_query_is_percent_encoded() {
+    let key = key_path("rsa2048.spki.b64");
+    for padding in ["oaep-sha256", "pkcs1v15"] {
+        let out = payseal(
+            &[
+                "keepz",
+                "seal",
+                "--public-key",
+                key.to_str().unwrap(),
+                "--padding",
+                padding,
+            ],
+            PAYLOAD,
+        );
+        assert!(out.status.success());
+        let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let p = if padding == "pkcs1v15" {
+            payseal::RsaPadding::Pkcs1v15
+        } else {
+            payseal::RsaPadding::OaepSha256
+        };
+        let key_string = openssl_rsa_decrypt(
+            "rsa2048.pkcs8.pem",
+            p,
+            &unb64(body["encryptedKeys"].as_str().unwrap()),
+        );
+        let (k, iv) = std::str::from_utf8(&key_string)
+            .unwrap()
+            .split_once('.')
+            .unwrap();
+        let plain = openssl_aes(
+            true,
+            &unb64(k),
+            &unb64(iv),
+            &unb64(body["encryptedData"].as_str().unwrap()),
+        );
+        assert_eq!(plain, PAYLOAD);
+    }
+    let out = payseal(
+        &[
+            "keepz",
+            "seal",
+            "--public-key",
+            key.to_str().unwrap(),
+            "--query",
+        ],
+        PAYLOAD,
+    );
+    let query = String::from_utf8(out.stdout).unwrap();
+    assert!(query.starts_with("encryptedData=") && query.trim_end().ends_with("&aes=true"));
+    assert!(!query.contains('+') && !query.contains('/'));
+}
+
+#[test]
+fn failures_are_one_clear_line() {
+    let private = key_path("rsa2048.pkcs8.pem");
+    let public = key_path("rsa2048.spki.pem");
+    let out = payseal(
+        &["keepz", "open", "--private-key", private.to_str().unwrap()],
+        br#"{"message":"Integrator order not found","statusCode":6005,"exceptionGroup":5}"#,
+    );
+    assert_one_line_failure(&out, "6005");
+    let out = payseal(
+        &["keepz", "open", "--private-key", private.to_str().unwrap()],
+        b"<html>502</html>",
+    );
+    assert_one_line_failure(&out, "HTML");
+    let out = payseal(
+        &["keepz", "open", "--private-key", private.to_str().unwrap()],
+        br#"{"encryptedData":"AAAA","encryptedKeys":"AAAA","aes":true}"#,
+    );
+    assert_one_line_failure(&out, payseal::error::CANNOT_OPEN_MESSAGE);
+    let out = payseal(
+        &["keepz", "open", "--private-key", public.to_str().unwrap()],
+        b"{}",
+    );
+    assert_one_line_failure(&out, "public key where a private key is needed");
+    let ec = key_path("ec.spki.pem");
+    let out = payseal(
+        &["keepz", "seal", "--public-key", ec.to_str().unwrap()],
+        PAYLOAD,
+    );
+    assert_one_line_failure(&out, "EC");
+    let out = payseal(
+        &["keepz", "seal", "--public-key", "/nonexistent/key.pem"],
+        PAYLOAD,
+    );
+    assert_one_line_failure(&out, "cannot read");
+    let out = payseal(
+        &["keepz", "seal", "--public-key", public.to_str().unwrap()],
+        b"{not json",
+    );
+    assert_one_line_failure(&out, "not valid JSON");
+    let out = payseal(
+        &[
+            "keepz",
+            "seal",
+            "--public-key",
+            public.to_str().unwrap(),
+            "--identifier",
+            "nope",
+        ],
+        PAYLOAD,
+    );
+    assert_one_line_failure(&out, "not a UUID");
+}

@@ -1,0 +1,137 @@
+//! The TransactPay request envelope on the wire, `{"data":"<Base64>"}`: written as a body, and
+//! read back from one before any decryption.
+
+use crate::error::{Error, ErrorKind, Result};
+use serde_json::Value;
+
+/// A sealed TransactPay request, ready to send as the POST body.
+///
+/// `data` is standard padded Base64 of exactly one RSA PKCS#1 v1.5 block: 684 characters for a
+/// 4096-bit key, 344 for a 2048-bit key. The ciphertext is not secret, so `Debug` shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SealedData {
+    /// The Base64 ciphertext sent as `data`.
+    pub data: String,
+}
+
+impl SealedData {
+    /// The compact JSON body `{"data":"..."}`.
+    pub fn to_json_body(&self) -> String {
+        // Base64 needs no JSON escaping, but `data` is a public field and may have been set by
+        // hand, so it goes through the JSON writer.
+        let data = Value::String(self.data.clone()).to_string();
+        let mut out = String::with_capacity(data.len() + 9);
+        out.push_str("{\"data\":");
+        out.push_str(&data);
+        out.push('}');
+        out
+    }
+
+    /// The body as a JSON value.
+    pub fn to_json_value(&self) -> Value {
+        serde_json::json!({ "data": self.data })
+    }
+}
+
+/// Reads the `data` string from a request body already known to be within the size limit.
+pub(crate) fn read_data(body: &[u8]) -> Result<String> {
+    if body.trim_ascii().is_empty() {
+        return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
+    }
+    let value: Value = serde_json::from_slice(body).map_err(|_| not_json(body))?;
+    let Some(object) = value.as_object() else {
+        return Err(not_envelope(format!(
+            "a JSON {} instead of an object",
+            json_type(&value)
+        )));
+    };
+    match object.get("data") {
+        Some(Value::String(data)) => Ok(data.clone()),
+        Some(other) => Err(not_envelope(format!(
+            "an object whose data is a JSON {}, not a Base64 string (a TransactPay response \
+             carries plain JSON in data; only requests are sealed)",
+            json_type(other)
+        ))),
+        None => {
+            let mut names: Vec<&str> = object.keys().map(String::as_str).take(8).collect();
+            names.sort_unstable();
+            Err(not_envelope(format!(
+                "a JSON object with fields [{}] and no data",
+                names.join(", ")
+            )))
+        }
+    }
+}
+
+fn not_envelope(what: String) -> Error {
+    Error::new(
+        ErrorKind::NotEnvelope,
+        format!("the body is not a TransactPay envelope {{\"data\": \"...\"}}: it is {what}"),
+    )
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The error for a body that is not JSON, naming an HTML page when it is one.
+fn not_json(body: &[u8]) -> Error {
+    let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
+    let head = head.trim_start();
+    let what = if head.starts_with('<') && (head.contains("html") || head.starts_with("<!doctype"))
+    {
+        "an HTML page"
+    } else {
+        "not JSON"
+    };
+    Error::new(
+        ErrorKind::NotJson,
+        format!(
+            "the body is {what} ({} bytes); expected {{\"data\": \"...\"}}",
+            body.len()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_is_compact() {
+        let sealed = SealedData {
+            data: "QUJD+/8=".into(),
+        };
+        assert_eq!(sealed.to_json_body(), r#"{"data":"QUJD+/8="}"#);
+        assert_eq!(
+            serde_json::from_str::<Value>(&sealed.to_json_body()).unwrap(),
+            sealed.to_json_value()
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(read_data(br#" {"data":"QUJD","x":1} "#).unwrap(), "QUJD");
+        let kind = |body: &[u8]| read_data(body).unwrap_err().kind();
+        assert_eq!(kind(b""), ErrorKind::EmptyBody);
+        assert_eq!(kind(b" \r\n"), ErrorKind::EmptyBody);
+        assert_eq!(kind(b"<html><body>502</body></html>"), ErrorKind::NotJson);
+        assert_eq!(kind(b"{\"data\""), ErrorKind::NotJson);
+        assert_eq!(kind(b"[]"), ErrorKind::NotEnvelope);
+        assert_eq!(kind(b"{}"), ErrorKind::NotEnvelope);
+        assert_eq!(
+            kind(br#"{"data":{"reference":"x"}}"#),
+            ErrorKind::NotEnvelope
+        );
+        assert_eq!(kind(br#"{"Data":"QUJD"}"#), ErrorKind::NotEnvelope);
+        let e = read_data(b"<!DOCTYPE html>").unwrap_err();
+        assert!(e.message().contains("HTML page"), "{e}");
+    }
+}

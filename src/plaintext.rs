@@ -66,6 +66,16 @@ pub(crate) fn is_json(bytes: &[u8]) -> bool {
         && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
 }
 
+/// Whether JSON text is an object or an array (its first non-blank byte is `{` or `[`).
+///
+/// Gateway payloads are always one of these. The open paths require it too: with implicit
+/// rejection (PKCS#1 v1.5 on the RustCrypto backend) a damaged RSA block decrypts to pseudo-random
+/// bytes of pseudo-random length, and a lone digit is valid JSON; a structured value is not
+/// reached by chance.
+pub(crate) fn is_json_container(json: &[u8]) -> bool {
+    matches!(json.trim_ascii_start().first(), Some(b'{' | b'['))
+}
+
 /// Serializes a payload as compact UTF-8 JSON, wiped on drop.
 pub(crate) fn to_compact_json<T: serde::Serialize + ?Sized>(
     payload: &T,

@@ -215,3 +215,85 @@ fn failures_are_one_clear_line() {
     );
     assert_one_line_failure(&out, "not a UUID");
 }
+
+#[test]
+fn transactpay_seal_with_the_keygen_blob_and_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = payseal(
+        &[
+            "keygen",
+            "--bits",
+            "2048",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(out.status.success());
+    let blob = dir.path().join("transactpay.blob");
+    assert!(
+        std::fs::read_to_string(&blob)
+            .unwrap()
+            .starts_with("MjA0OCE8UlNBS2V5VmFsdWU+")
+    );
+    let payload = br#"{"reference":"ORD-1","paymentoption":"C","country":"NG"}"#;
+    let sealed = payseal(
+        &["transactpay", "seal", "--key", blob.to_str().unwrap()],
+        payload,
+    );
+    assert!(
+        sealed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sealed.stderr)
+    );
+    let body: serde_json::Value = serde_json::from_slice(&sealed.stdout).unwrap();
+    assert_eq!(body.as_object().unwrap().len(), 1);
+    // openssl opens it with the private key written by keygen.
+    let data = unb64(body["data"].as_str().unwrap());
+    let dir2 = tempfile::tempdir().unwrap();
+    let ct = dir2.path().join("ct.bin");
+    std::fs::write(&ct, &data).unwrap();
+    let private = dir.path().join("private.pem");
+    let plain = openssl(
+        &[
+            "pkeyutl",
+            "-decrypt",
+            "-inkey",
+            private.to_str().unwrap(),
+            "-in",
+            ct.to_str().unwrap(),
+            "-pkeyopt",
+            "rsa_padding_mode:pkcs1",
+        ],
+        b"",
+    );
+    assert_eq!(plain, payload);
+    let opened = payseal(
+        &[
+            "transactpay",
+            "open",
+            "--private-key",
+            private.to_str().unwrap(),
+        ],
+        &sealed.stdout,
+    );
+    assert!(opened.status.success());
+    assert_eq!(opened.stdout.trim_ascii_end(), payload);
+    // Every key form the seal verb accepts: PEM public key too.
+    let pem = dir.path().join("public.pem");
+    assert!(
+        payseal(
+            &["transactpay", "seal", "--key", pem.to_str().unwrap()],
+            payload
+        )
+        .status
+        .success()
+    );
+    // Too large for one 2048-bit block: both numbers in the one line.
+    let big = format!(r#"{{"reference":"{}"}}"#, "x".repeat(300));
+    let out = payseal(
+        &["transactpay", "seal", "--key", blob.to_str().unwrap()],
+        big.as_bytes(),
+    );
+    assert_one_line_failure(&out, "at most 245");
+}

@@ -91,6 +91,10 @@ fn payloads_are_compact_json() {
         .unwrap();
     assert_eq!(opened.as_str(), r#"{"a":[1,2,{"b":"c"}],"ka":"ქართული"}"#);
     // Bytes are sent exactly as given, and must be UTF-8 JSON.
+    for scalar in [&b"1"[..], b"\"text\"", b"null", b"true"] {
+        let e = integrator.seal_bytes(scalar).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidRequest);
+    }
     let opened = keepz
         .open(
             integrator
@@ -249,9 +253,9 @@ fn legacy_payload_limit_is_a_typed_error() {
             .build()
             .unwrap();
         let limit = bits / 8 - 11;
-        let fits = format!("\"{}\"", "x".repeat(limit - 2));
+        let fits = format!("[\"{}\"]", "x".repeat(limit - 4));
         assert!(keepz.seal_bytes(fits.as_bytes()).is_ok());
-        let too_big = format!("\"{}\"", "x".repeat(limit - 1));
+        let too_big = format!("[\"{}\"]", "x".repeat(limit - 3));
         let e = keepz.seal_bytes(too_big.as_bytes()).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::PayloadTooLarge);
         assert!(e.message().contains(&limit.to_string()), "{e}");

@@ -188,10 +188,7 @@ impl PublicKeyImpl {
     }
 }
 
-/// A private key prepared for one backend.
-// Always held behind the `Arc` of `keys::PrivateKey`, so the variants' size difference costs
-// nothing; boxing would add an indirection for no gain.
-#[allow(clippy::large_enum_variant)]
+/// A private key prepared for one backend (the large pure-Rust key is boxed).
 pub(crate) enum PrivateKeyImpl {
     #[cfg(feature = "aws-lc")]
     AwsLc(aws_lc::PrivateKey),

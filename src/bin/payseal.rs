@@ -10,6 +10,8 @@ mod io;
 mod keepz_cmd;
 #[path = "payseal/keygen.rs"]
 mod keygen;
+#[path = "payseal/transactpay_cmd.rs"]
+mod transactpay_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +36,9 @@ enum Command {
     /// Keepz envelopes.
     #[command(subcommand)]
     Keepz(keepz_cmd::KeepzCommand),
+    /// TransactPay envelopes.
+    #[command(subcommand)]
+    Transactpay(transactpay_cmd::TransactPayCommand),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +50,7 @@ fn main() -> ExitCode {
         Command::Demo => demo::run(),
         Command::Keygen(args) => keygen::run(&args),
         Command::Keepz(command) => keepz_cmd::run(command),
+        Command::Transactpay(command) => transactpay_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -235,6 +235,12 @@ fn check_plaintext(plaintext: &[u8], mut d: Diagnosis) -> Diagnosis {
             plaintext.len()
         ));
     }
+    if !crate::plaintext::is_json_container(plaintext) {
+        return d.fail(
+            "the decrypted payload is JSON but not an object or array (with PKCS#1 v1.5 this \
+             also means the wrong key or padding)",
+        );
+    }
     d.steps
         .push(format!("payload: {} bytes of UTF-8 JSON", plaintext.len()));
     d.opens = true;

@@ -6,7 +6,7 @@ use super::{open, seal};
 use crate::backend::RsaPadding;
 use crate::error::{Error, ErrorKind, GatewayFailure, Result};
 use crate::keys::{PrivateKey, PublicKey};
-use crate::plaintext::{Plaintext, check_payload_bytes, to_compact_json};
+use crate::plaintext::{Plaintext, check_payload_bytes, is_json_container, to_compact_json};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -180,6 +180,12 @@ impl Keepz {
     }
 
     fn seal_checked(&self, json: &[u8]) -> Result<SealedEnvelope> {
+        if !is_json_container(json) {
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                "the payload is JSON but not an object or array; Keepz payloads are JSON objects",
+            ));
+        }
         let public = self.seal_to.as_ref().ok_or_else(|| {
             Error::new(
                 ErrorKind::MissingKey,

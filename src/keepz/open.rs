@@ -1,7 +1,7 @@
 //! Opening: envelope fields → plaintext JSON, with one indistinguishable error.
 //!
-//! Whatever fails — Base64 of either field, the RSA block, the key string, the CBC padding, UTF-8
-//! or JSON — the result is [`Error::cannot_open`], with no sub-reason and no partial plaintext.
+//! Whatever fails — Base64 of either field, the RSA block, the key string, the CBC padding, UTF-8,
+//! JSON, or a top-level value that is not an object or array — the result is [`Error::cannot_open`], with no sub-reason and no partial plaintext.
 //! When the RSA step fails, a random AES key and IV stand in for the real ones and the AES and JSON
 //! steps still run, so that every failure takes the same path and surfaces at the same point.
 
@@ -11,7 +11,7 @@ use crate::backend::{RsaPadding, aes256_cbc_decrypt, fill_random};
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
-use crate::plaintext::{Plaintext, is_json};
+use crate::plaintext::{Plaintext, is_json, is_json_container};
 
 /// Opens a hybrid envelope.
 pub(crate) fn open_hybrid(
@@ -38,7 +38,9 @@ pub(crate) fn open_hybrid(
     let ciphertext = decode_lenient(encrypted_data.as_bytes()).unwrap_or_default();
     let decrypted = aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, &ciphertext);
     match decrypted {
-        Ok(plaintext) if is_json(&plaintext) && key_ok => Ok(Plaintext::from_checked(plaintext)),
+        Ok(plaintext) if key_ok && is_json_container(&plaintext) && is_json(&plaintext) => {
+            Ok(Plaintext::from_checked(plaintext))
+        }
         _ => Err(Error::cannot_open()),
     }
 }
@@ -50,7 +52,9 @@ pub(crate) fn open_legacy(private: &PrivateKey, encrypted_data: &str) -> Result<
         Err(_) => Err(()),
     };
     match decrypted {
-        Ok(plaintext) if is_json(&plaintext) => Ok(Plaintext::from_checked(plaintext)),
+        Ok(plaintext) if is_json_container(&plaintext) && is_json(&plaintext) => {
+            Ok(Plaintext::from_checked(plaintext))
+        }
         _ => Err(Error::cannot_open()),
     }
 }

@@ -200,7 +200,6 @@ pub(crate) fn rsa_components(spki_der: &[u8]) -> Result<(Vec<u8>, Vec<u8>), der:
 }
 
 /// Builds SPKI DER from a big-endian modulus and exponent (leading zero bytes allowed).
-#[allow(dead_code)] // until the TransactPay key formats land
 pub(crate) fn spki_from_components(modulus: &[u8], exponent: &[u8]) -> Result<Vec<u8>, der::Error> {
     let public = pkcs1::RsaPublicKey {
         modulus: der::asn1::UintRef::new(modulus)?,

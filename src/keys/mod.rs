@@ -269,7 +269,6 @@ impl PublicKey {
     }
 
     /// Builds a key from a big-endian modulus and public exponent (used by the XML formats).
-    #[allow(dead_code)] // until the TransactPay key formats land
     pub(crate) fn from_components(
         modulus: &[u8],
         exponent: &[u8],

@@ -106,5 +106,48 @@ pub fn run() -> CliResult<()> {
         .expect_err("an error body never opens");
     println!("\n== a plain Keepz error body is a typed gateway error, not an envelope failure");
     println!("   {}", e.message());
+    transactpay_part()
+}
+
+/// TransactPay: seal a create-order request with a dashboard-format key, open it as TransactPay
+/// would, and show the size budget used.
+fn transactpay_part() -> CliResult<()> {
+    println!("\n--- TransactPay ---");
+    let key = step(
+        "generate TransactPay's 4096-bit encryption key pair (throw-away)",
+        || PrivateKey::generate(4096),
+    )?;
+    let blob = payseal::transactpay::to_dashboard_blob(key.public_key());
+    println!("   dashboard blob: {}", shorten(&blob));
+    let merchant = step("merchant loads the dashboard blob", || {
+        payseal::transactpay::TransactPay::new(&blob)
+    })?;
+    let request = serde_json::json!({
+        "customer": {"firstname": "Ada", "lastname": "Obi", "mobile": "+2348012345678",
+                     "country": "NG", "email": "ada@example.com"},
+        "order": {"amount": 20000, "reference": "ORD-2024-0001",
+                  "description": "Order 1", "currency": "NGN"},
+        "payment": {"RedirectUrl": "https://merchant.example/return"}
+    });
+    let sealed = step(
+        "merchant seals the create-order request (RSA PKCS#1 v1.5, one block)",
+        || merchant.seal(&request),
+    )?;
+    let used = serde_json::to_vec(&request).map(|v| v.len()).unwrap_or(0);
+    println!(
+        "   size budget: {used} of {} bytes; body: {}",
+        merchant.max_payload_len(),
+        shorten(&sealed.to_json_body())
+    );
+    let gateway = payseal::transactpay::TransactPay::builder()
+        .open_with(key)
+        .build()
+        .map_err(|e| describe(&e))?;
+    let body = sealed.to_json_body();
+    let opened = step(
+        "TransactPay (a test double) opens it with the private key",
+        || gateway.open(body.as_bytes()),
+    )?;
+    println!("   opened: {}", opened.as_str());
     Ok(())
 }

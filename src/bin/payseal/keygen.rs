@@ -17,6 +17,9 @@ pub struct KeygenArgs {
     backend: Option<BackendArg>,
 }
 
+/// The TransactPay dashboard blob of the public key.
+pub const TRANSACTPAY_BLOB: &str = "transactpay.blob";
+
 /// The files written, as (file name, public?, format).
 pub const FILES: [(&str, bool, KeyFormat); 8] = [
     ("private.pem", false, KeyFormat::Pem),
@@ -42,6 +45,9 @@ pub fn run(args: &KeygenArgs) -> CliResult<()> {
         };
         write_file(&args.out.join(name), &bytes, !public)?;
     }
+    // TransactPay's dashboard shows the public key as this blob.
+    let blob = payseal::transactpay::to_dashboard_blob(key.public_key());
+    write_file(&args.out.join(TRANSACTPAY_BLOB), blob.as_bytes(), false)?;
     println!(
         "wrote a {}-bit key pair to {} (public fingerprint {})",
         key.bits(),

@@ -9,6 +9,12 @@
 //! - [`keepz`]: the Keepz hybrid envelope (`encryptedData`, `encryptedKeys`, `aes`), both
 //!   directions, plus the legacy RSA-only mode.
 //! - [`transactpay`]: the TransactPay `{"data": ...}` envelope.
+//! - [`keepz::api`], [`transactpay::api`]: each gateway's operations as types — requests with the
+//!   real field names, endpoints, typed responses and errors, callbacks and webhooks as
+//!   [`Unverified`] hints.
+//! - [`money`]: [`Amount`], an exact decimal from the text it was read from to the JSON number it
+//!   is written as (no binary floats).
+//! - [`datetime`]: a naive date-time for Keepz's `validUntil` and TransactPay's dates.
 //! - [`backend`]: the seam to the crypto libraries (AWS-LC by default, or pure-Rust RustCrypto).
 //!
 //! ```
@@ -39,16 +45,25 @@
 #![deny(missing_docs)]
 
 pub mod backend;
+mod body_check;
+pub mod datetime;
 pub mod encoding;
 pub mod error;
+pub mod http;
 pub mod keepz;
 pub mod keys;
+mod lenient;
+pub mod money;
 mod plaintext;
 pub mod transactpay;
+pub mod unverified;
+mod wire_enum;
 
 pub use backend::{Backend, RsaPadding};
 pub use error::{Error, ErrorKind, GatewayFailure, Result};
+pub use money::Amount;
 pub use plaintext::Plaintext;
+pub use unverified::Unverified;
 
 /// The crate version, as in `Cargo.toml`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -91,6 +91,11 @@ impl KeepzApiError {
         self.exception_group.map(ExceptionGroup::from_number)
     }
 
+    /// The name of the group (`"not found"`, `"validation"`, ...), when `exceptionGroup` was sent.
+    pub fn group_name(&self) -> Option<&'static str> {
+        self.group().map(|g| g.name())
+    }
+
     /// The name of a known `statusCode` (spec §4), e.g. "integrator order not found" for 6005.
     pub fn code_name(&self) -> Option<&'static str> {
         super::error_codes::name(self.status_code)

@@ -4,6 +4,7 @@
 //! See [`Keepz`] for the handle, [`SealedEnvelope`] for the wire forms (JSON body and query
 //! string), and [`diagnose()`] for the offline explanation of an envelope that does not open.
 
+pub mod api;
 mod diagnose;
 mod envelope;
 pub mod error_codes;

@@ -1,0 +1,66 @@
+//! The checks every gateway body gets before it is read: size, emptiness, JSON.
+//!
+//! A proxy in front of a gateway answers with HTML when the gateway is down; a load balancer may
+//! cut a body short. These are transport problems, not gateway answers, and they get their own
+//! error kinds so that a host can retry them instead of treating them as a refusal.
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Refuses a body over `max_body` bytes ([`ErrorKind::BodyTooLarge`]) or empty
+/// ([`ErrorKind::EmptyBody`]).
+pub(crate) fn check_size_and_presence(
+    body: &[u8],
+    max_body: usize,
+    http_status: Option<u16>,
+) -> Result<()> {
+    if body.len() > max_body {
+        return Err(Error::new(
+            ErrorKind::BodyTooLarge,
+            format!(
+                "the body is {} bytes, over the {max_body}-byte limit",
+                body.len()
+            ),
+        ));
+    }
+    if body.trim_ascii().is_empty() {
+        return Err(Error::new(
+            ErrorKind::EmptyBody,
+            match http_status {
+                Some(status) => format!("the body is empty (HTTP {status})"),
+                None => "the body is empty".to_string(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// The error for a body that is not JSON, naming an HTML page when it is one.
+pub(crate) fn not_json(body: &[u8], http_status: Option<u16>) -> Error {
+    let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
+    let trimmed = head.trim_start();
+    let http = http_status.map_or(String::new(), |s| format!(", HTTP {s}"));
+    if trimmed.starts_with('<') && (trimmed.contains("html") || trimmed.starts_with("<!doctype")) {
+        Error::new(
+            ErrorKind::NotJson,
+            format!(
+                "the body is an HTML page ({} bytes{http}), not JSON: usually a proxy or gateway error page",
+                body.len()
+            ),
+        )
+    } else {
+        Error::new(
+            ErrorKind::NotJson,
+            format!("the body is not JSON ({} bytes{http})", body.len()),
+        )
+    }
+}
+
+/// Size, presence and JSON, in that order.
+pub(crate) fn read_json(
+    body: &[u8],
+    max_body: usize,
+    http_status: Option<u16>,
+) -> Result<serde_json::Value> {
+    check_size_and_presence(body, max_body, http_status)?;
+    serde_json::from_slice(body).map_err(|_| not_json(body, http_status))
+}

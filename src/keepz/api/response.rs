@@ -1,0 +1,103 @@
+//! Reading a Keepz answer: one call from `(HTTP status, body)` to a typed value or a typed error.
+//!
+//! What can come back (specification §1):
+//! - an envelope → opened with the integrator's private key → the operation's response type;
+//! - Keepz's plain error body `{message, statusCode, exceptionGroup}` (normally with HTTP 4xx/5xx)
+//!   → [`ErrorKind::GatewayError`] carrying a [`KeepzApiError`] with the HTTP status filled in;
+//! - an empty body → success for operations that answer that way (revoke), otherwise
+//!   [`ErrorKind::EmptyBody`];
+//! - an HTML page from a proxy, a truncated body → [`ErrorKind::NotJson`]; JSON of another shape
+//!   → [`ErrorKind::NotEnvelope`]; an envelope that does not open → [`ErrorKind::CannotOpen`].
+//!
+//! Nothing on this path panics, whatever the bytes.
+
+use super::request::{KeepzRequest, KeepzResponse};
+use crate::error::{Error, ErrorKind, GatewayFailure, Result};
+use crate::keepz::open::open_wire;
+use crate::keepz::{Keepz, KeepzApiError};
+
+fn is_success(http_status: u16) -> bool {
+    (200..300).contains(&http_status)
+}
+
+impl Keepz {
+    /// Reads the answer to a request of type `R`.
+    ///
+    /// `http_status` is the status line's code; `body` the raw bytes. See the module docs for the
+    /// outcomes. An envelope inside which Keepz put its error body is reported as that error too.
+    ///
+    /// ```
+    /// use payseal::keepz::Keepz;
+    /// use payseal::keepz::api::{OrderStatusRequest, RevokeSubscriptionRequest};
+    /// use payseal::keys::PrivateKey;
+    /// use payseal::{ErrorKind, GatewayFailure};
+    /// # fn main() -> payseal::Result<()> {
+    /// let integrator = Keepz::builder().open_with(PrivateKey::generate(2048)?).build()?;
+    ///
+    /// let body = br#"{"message":"Integrator order not found","statusCode":6005,"exceptionGroup":5}"#;
+    /// let err = integrator.parse_response::<OrderStatusRequest>(404, body).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::GatewayError);
+    /// let Some(GatewayFailure::Keepz(e)) = err.gateway_failure() else { unreachable!() };
+    /// assert_eq!((e.http_status, e.group_name()), (Some(404), Some("not found")));
+    ///
+    /// assert!(integrator.parse_response::<RevokeSubscriptionRequest>(200, b"").is_ok());
+    /// let html = b"<html><body>502 Bad Gateway</body></html>";
+    /// let err = integrator.parse_response::<OrderStatusRequest>(502, html).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::NotJson);
+    /// # Ok(()) }
+    /// ```
+    pub fn parse_response<R: KeepzRequest>(
+        &self,
+        http_status: u16,
+        body: &[u8],
+    ) -> Result<R::Response> {
+        if body.len() <= self.options().max_body && body.trim_ascii().is_empty() {
+            if is_success(http_status) {
+                if let Some(value) = R::Response::from_empty_body() {
+                    return Ok(value);
+                }
+            }
+            return Err(Error::new(
+                ErrorKind::EmptyBody,
+                format!(
+                    "the body is empty (HTTP {http_status}); Keepz answers {} with content",
+                    R::OPERATION
+                ),
+            ));
+        }
+        let wire = self.read_body(body, Some(http_status))?;
+        let private = self.open_key().ok_or_else(|| {
+            Error::new(
+                ErrorKind::MissingKey,
+                "this handle has no private key to open the response with (it was built seal-only)",
+            )
+        })?;
+        let plaintext = open_wire(private, self.options(), &wire)?;
+        if let Ok(mut error) = serde_json::from_slice::<KeepzApiError>(plaintext.as_bytes()) {
+            error.http_status = Some(http_status);
+            return Err(Error::gateway(GatewayFailure::Keepz(error)));
+        }
+        if !is_success(http_status) {
+            return Err(Error::new(
+                ErrorKind::UnexpectedResponse,
+                format!(
+                    "HTTP {http_status} came with an envelope that is not a Keepz error; \
+                     not reading it as a {} success",
+                    R::OPERATION
+                ),
+            ));
+        }
+        plaintext.parse::<R::Response>()
+    }
+
+    /// [`Keepz::parse_response`], with the request type taken from a value (handy when the
+    /// request is at hand and its type name is long).
+    pub fn parse_response_for<R: KeepzRequest>(
+        &self,
+        _request: &R,
+        http_status: u16,
+        body: &[u8],
+    ) -> Result<R::Response> {
+        self.parse_response::<R>(http_status, body)
+    }
+}

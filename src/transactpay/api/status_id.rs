@@ -1,0 +1,86 @@
+//! [`StatusId`]: TransactPay's numeric payment status.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// `statusId` of an order or payment (specification §4.1). Only [`StatusId::Successful`] means
+/// money moved — and only when the amount and currency match (see `is_paid` on the data types).
+///
+/// ```
+/// use payseal::transactpay::api::StatusId;
+/// assert_eq!(StatusId::from_number(5), StatusId::Successful);
+/// assert_eq!(StatusId::from_number(3), StatusId::Unknown(3));
+/// assert_eq!(StatusId::Unknown(3).number(), 3);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StatusId {
+    /// 1: initiated.
+    Initiated,
+    /// 2: pending (including waiting for 3-D Secure).
+    Pending,
+    /// 4: failed.
+    Failed,
+    /// 5: successful.
+    Successful,
+    /// 6: reversed.
+    Reversed,
+    /// Any other number, kept.
+    Unknown(i64),
+}
+
+impl StatusId {
+    /// The status with this number.
+    pub fn from_number(n: i64) -> StatusId {
+        match n {
+            1 => StatusId::Initiated,
+            2 => StatusId::Pending,
+            4 => StatusId::Failed,
+            5 => StatusId::Successful,
+            6 => StatusId::Reversed,
+            other => StatusId::Unknown(other),
+        }
+    }
+
+    /// The number on the wire.
+    pub fn number(&self) -> i64 {
+        match self {
+            StatusId::Initiated => 1,
+            StatusId::Pending => 2,
+            StatusId::Failed => 4,
+            StatusId::Successful => 5,
+            StatusId::Reversed => 6,
+            StatusId::Unknown(n) => *n,
+        }
+    }
+
+    /// Whether no further change is expected: failed, successful or reversed.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            StatusId::Failed | StatusId::Successful | StatusId::Reversed
+        )
+    }
+}
+
+impl Serialize for StatusId {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(self.number())
+    }
+}
+
+impl<'de> Deserialize<'de> for StatusId {
+    /// Reads a number or a string holding one.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<StatusId, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        crate::lenient::i64_of(&value)
+            .map(StatusId::from_number)
+            .ok_or_else(|| serde::de::Error::custom("statusId is not an integer"))
+    }
+}
+
+/// `Option<StatusId>` field: a number or numeric string; anything else is `None`.
+pub(crate) fn opt_status_id<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<StatusId>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(crate::lenient::i64_of(&value).map(StatusId::from_number))
+}

@@ -24,6 +24,11 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
+    /// The diagnosis as JSON: `{"opens":bool,"reason":string|null,"steps":[string]}`.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::json!({"opens": self.opens, "reason": self.reason, "steps": self.steps})
+    }
+
     fn fail(mut self, reason: impl Into<String>) -> Diagnosis {
         let reason = reason.into();
         self.steps.push(format!("FAIL: {reason}"));

@@ -115,6 +115,24 @@ impl Endpoint {
     /// assert!(Endpoint::for_operation("orderStatus").is_none());
     /// ```
     pub fn for_operation(name: &str) -> Option<Endpoint> {
+        Self::lookup(name)
+    }
+
+    /// The descriptor as JSON: `{"gateway":"keepz","method":"GET","path":"…","placement":"query"}`
+    /// (what the C ABI returns).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::json!({
+            "gateway": "keepz",
+            "method": self.method.as_str(),
+            "path": self.path,
+            "placement": match self.placement {
+                Placement::Body => "body",
+                Placement::Query => "query",
+            },
+        })
+    }
+
+    fn lookup(name: &str) -> Option<Endpoint> {
         OPERATIONS
             .iter()
             .find(|(op, _)| *op == name)

@@ -15,6 +15,7 @@ use super::request::{KeepzRequest, KeepzResponse};
 use crate::error::{Error, ErrorKind, GatewayFailure, Result};
 use crate::keepz::open::open_wire;
 use crate::keepz::{Keepz, KeepzApiError};
+use crate::plaintext::Plaintext;
 
 fn is_success(http_status: u16) -> bool {
     (200..300).contains(&http_status)
@@ -51,21 +52,36 @@ impl Keepz {
         http_status: u16,
         body: &[u8],
     ) -> Result<R::Response> {
+        match self.open_response(http_status, body)? {
+            Some(plaintext) => plaintext.parse::<R::Response>(),
+            None => R::Response::from_empty_body().ok_or_else(|| {
+                Error::new(
+                    ErrorKind::EmptyBody,
+                    format!(
+                        "the body is empty (HTTP {http_status}); Keepz answers {} with content",
+                        R::OPERATION
+                    ),
+                )
+            }),
+        }
+    }
+
+    /// Reads any answer or callback into its plaintext, untyped: `Ok(Some(json))` for an
+    /// envelope, `Ok(None)` for an empty 2xx body (subscription revoke), and the same errors as
+    /// [`Keepz::parse_response`]. `http_status` 0 means "none" (a callback): an empty body is
+    /// then [`ErrorKind::EmptyBody`] and any envelope is read.
+    pub fn open_response(&self, http_status: u16, body: &[u8]) -> Result<Option<Plaintext>> {
         if body.len() <= self.options().max_body && body.trim_ascii().is_empty() {
             if is_success(http_status) {
-                if let Some(value) = R::Response::from_empty_body() {
-                    return Ok(value);
-                }
+                return Ok(None);
             }
             return Err(Error::new(
                 ErrorKind::EmptyBody,
-                format!(
-                    "the body is empty (HTTP {http_status}); Keepz answers {} with content",
-                    R::OPERATION
-                ),
+                format!("the body is empty (HTTP {http_status})"),
             ));
         }
-        let wire = self.read_body(body, Some(http_status))?;
+        let status = (http_status != 0).then_some(http_status);
+        let wire = self.read_body(body, status)?;
         let private = self.open_key().ok_or_else(|| {
             Error::new(
                 ErrorKind::MissingKey,
@@ -74,20 +90,19 @@ impl Keepz {
         })?;
         let plaintext = open_wire(private, self.options(), &wire)?;
         if let Ok(mut error) = serde_json::from_slice::<KeepzApiError>(plaintext.as_bytes()) {
-            error.http_status = Some(http_status);
+            error.http_status = status;
             return Err(Error::gateway(GatewayFailure::Keepz(error)));
         }
-        if !is_success(http_status) {
+        if status.is_some() && !is_success(http_status) {
             return Err(Error::new(
                 ErrorKind::UnexpectedResponse,
                 format!(
                     "HTTP {http_status} came with an envelope that is not a Keepz error; \
-                     not reading it as a {} success",
-                    R::OPERATION
+                     not reading it as a success"
                 ),
             ));
         }
-        plaintext.parse::<R::Response>()
+        Ok(Some(plaintext))
     }
 
     /// [`Keepz::parse_response`], with the request type taken from a value (handy when the

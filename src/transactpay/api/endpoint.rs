@@ -88,6 +88,25 @@ impl TransactPayEndpoint {
     /// assert_eq!(verify.url(), "https://payment-api-service.transactpay.ai/payment/order/verify");
     /// ```
     pub fn for_operation(name: &str) -> Option<TransactPayEndpoint> {
+        Self::lookup(name)
+    }
+
+    /// The descriptor as JSON: `{"gateway":"transactpay","method":"POST","path":"…",
+    /// "encrypted":true,"apiKey":"public"}` (what the C ABI returns).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::json!({
+            "gateway": "transactpay",
+            "method": self.method.as_str(),
+            "path": self.path,
+            "encrypted": self.encrypted,
+            "apiKey": match self.api_key {
+                ApiKey::Public => "public",
+                ApiKey::Secret => "secret",
+            },
+        })
+    }
+
+    fn lookup(name: &str) -> Option<TransactPayEndpoint> {
         Some(match name {
             "create_order" => CREATE_ORDER,
             "order_fee" => ORDER_FEE,

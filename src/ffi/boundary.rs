@@ -1,0 +1,69 @@
+//! The panic boundary and the writing of results: every exported function goes through here.
+
+use super::buffer::payseal_buffer;
+use super::status::payseal_status;
+use crate::error::{Error, ErrorKind};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// What an exported body produces: bytes for `out` on success, or an error. A gateway error may
+/// carry bytes too (its JSON), which are written to `out` as well.
+pub(crate) enum Outcome {
+    Bytes(Vec<u8>),
+    Failure(Error, Option<Vec<u8>>),
+}
+
+impl From<crate::Result<Vec<u8>>> for Outcome {
+    fn from(r: crate::Result<Vec<u8>>) -> Outcome {
+        match r {
+            Ok(bytes) => Outcome::Bytes(bytes),
+            Err(e) => Outcome::Failure(e, None),
+        }
+    }
+}
+
+/// Runs `body` inside `catch_unwind`, writes `out` (on success) and `error` (on failure), and
+/// returns the status. `out` must be non-NULL when the function has an output.
+pub(crate) fn run(
+    out: *mut payseal_buffer,
+    error: *mut payseal_buffer,
+    body: impl FnOnce() -> Outcome,
+) -> payseal_status {
+    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
+        Outcome::Failure(
+            Error::new(
+                ErrorKind::Panic,
+                "internal error: a panic was caught at the C ABI boundary",
+            ),
+            None,
+        )
+    });
+    match outcome {
+        Outcome::Bytes(bytes) => {
+            // SAFETY: the caller passes NULL or a valid, writable buffer.
+            if let Some(out) = unsafe { out.as_mut() } {
+                *out = payseal_buffer::from_vec(bytes);
+            }
+            payseal_status::PAYSEAL_OK
+        }
+        Outcome::Failure(e, gateway_json) => {
+            if let (Some(json), Some(out)) = (gateway_json, unsafe { out.as_mut() }) {
+                *out = payseal_buffer::from_vec(json);
+            }
+            write_error(error, &e);
+            payseal_status::from_kind(e.kind())
+        }
+    }
+}
+
+/// Fills the optional error buffer with the failure's message.
+pub(crate) fn write_error(error: *mut payseal_buffer, e: &Error) {
+    // SAFETY: the caller passes NULL or a valid, writable buffer.
+    if let Some(error) = unsafe { error.as_mut() } {
+        *error = payseal_buffer::from_vec(e.message().as_bytes().to_vec());
+    }
+}
+
+/// The error for a NULL where a value is required.
+pub(crate) fn null(name: &str) -> Error {
+    Error::new(ErrorKind::NullArgument, format!("{name} is NULL"))
+}

@@ -297,3 +297,145 @@ fn transactpay_seal_with_the_keygen_blob_and_open() {
     );
     assert_one_line_failure(&out, "at most 245");
 }
+
+#[test]
+fn open_as_prints_typed_values_and_gateway_hints() {
+    let private = key_path("rsa2048.pkcs8.pem");
+    let public = key_path("rsa2048.spki.pem");
+    let answer =
+        br#"{"integratorOrderId":"c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a","status":"SUCCESS"}"#;
+    let sealed = payseal(
+        &["keepz", "seal", "--public-key", public.to_str().unwrap()],
+        answer,
+    );
+    assert!(sealed.status.success());
+    let out = payseal(
+        &[
+            "keepz",
+            "open",
+            "--private-key",
+            private.to_str().unwrap(),
+            "--as",
+            "order-status",
+        ],
+        &sealed.stdout,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let typed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(typed["status"], "SUCCESS");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\n  "),
+        "pretty-printed"
+    );
+
+    let out = payseal(
+        &[
+            "keepz",
+            "open",
+            "--private-key",
+            private.to_str().unwrap(),
+            "--as",
+            "order-status",
+            "--http-status",
+            "500",
+        ],
+        br#"{"message":"Failed to decrypt","statusCode":6010,"exceptionGroup":6}"#,
+    );
+    assert_one_line_failure(&out, "failed to decrypt");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RSA padding"));
+
+    let out = payseal(
+        &[
+            "keepz",
+            "open",
+            "--private-key",
+            private.to_str().unwrap(),
+            "--as",
+            "callback",
+        ],
+        &sealed.stdout,
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UNVERIFIED"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("c0a8f1e2"));
+}
+
+#[test]
+fn doctor_reports_keys_and_the_real_reason() {
+    let private = key_path("rsa2048.pkcs1.pem");
+    let own_public = key_path("rsa2048.spki.b64");
+    let other_public = key_path("rsa4096.spki.pem");
+    let out = payseal(
+        &[
+            "doctor",
+            "--public-key",
+            own_public.to_str().unwrap(),
+            "--public-key",
+            other_public.to_str().unwrap(),
+            "--private-key",
+            private.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("2048-bit RSA public key, bare Base64 DER"),
+        "{text}"
+    );
+    assert!(text.contains("4096-bit RSA public key, PEM"), "{text}");
+    assert!(text.contains("is the public half"), "{text}");
+    assert!(
+        text.contains("is not this private key's public half"),
+        "{text}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let envelope = dir.path().join("envelope.json");
+    let sealed = payseal(
+        &[
+            "keepz",
+            "seal",
+            "--public-key",
+            own_public.to_str().unwrap(),
+            "--padding",
+            "pkcs1v15",
+        ],
+        b"{\"status\":\"SUCCESS\"}",
+    );
+    std::fs::write(&envelope, &sealed.stdout).unwrap();
+    let out = payseal(
+        &[
+            "doctor",
+            "--private-key",
+            private.to_str().unwrap(),
+            "--envelope",
+            envelope.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("set the padding to pkcs1v15"));
+    let out = payseal(
+        &[
+            "doctor",
+            "--private-key",
+            private.to_str().unwrap(),
+            "--envelope",
+            envelope.to_str().unwrap(),
+            "--padding",
+            "pkcs1v15",
+        ],
+        b"",
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("it opens"));
+}

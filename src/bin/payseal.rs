@@ -4,6 +4,8 @@
 
 #[path = "payseal/demo.rs"]
 mod demo;
+#[path = "payseal/doctor.rs"]
+mod doctor;
 #[path = "payseal/io.rs"]
 mod io;
 #[path = "payseal/keepz_cmd.rs"]
@@ -12,6 +14,8 @@ mod keepz_cmd;
 mod keygen;
 #[path = "payseal/transactpay_cmd.rs"]
 mod transactpay_cmd;
+#[path = "payseal/typed.rs"]
+mod typed;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -36,6 +40,8 @@ enum Command {
     /// Keepz envelopes.
     #[command(subcommand)]
     Keepz(keepz_cmd::KeepzCommand),
+    /// Explain why keys or envelopes do not work: formats, sizes, fingerprints, the real reason.
+    Doctor(doctor::DoctorArgs),
     /// TransactPay envelopes.
     #[command(subcommand)]
     Transactpay(transactpay_cmd::TransactPayCommand),
@@ -49,6 +55,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo => demo::run(),
         Command::Keygen(args) => keygen::run(&args),
+        Command::Doctor(args) => doctor::run(&args),
         Command::Keepz(command) => keepz_cmd::run(command),
         Command::Transactpay(command) => transactpay_cmd::run(command),
     };

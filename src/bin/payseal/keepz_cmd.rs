@@ -4,7 +4,6 @@ use crate::io::{
     BackendArg, CliResult, PaddingArg, backend, describe, private_key, public_key, read_stdin,
 };
 use payseal::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz};
-use payseal::{ErrorKind, GatewayFailure};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -42,6 +41,12 @@ pub enum KeepzCommand {
         /// Legacy envelopes.
         #[arg(long)]
         legacy: bool,
+        /// Read the answer as a typed value and print it pretty.
+        #[arg(long = "as", value_enum)]
+        as_type: Option<crate::typed::TypedAs>,
+        /// The HTTP status the body came with (for --as; 0 for a callback).
+        #[arg(long, default_value_t = 200)]
+        http_status: u16,
         /// Crypto backend.
         #[arg(long, value_enum)]
         backend: Option<BackendArg>,
@@ -89,6 +94,8 @@ pub fn run(command: KeepzCommand) -> CliResult<()> {
             private_key: path,
             padding,
             legacy,
+            as_type,
+            http_status,
             backend: b,
         } => {
             let keepz = Keepz::builder()
@@ -98,6 +105,9 @@ pub fn run(command: KeepzCommand) -> CliResult<()> {
                 .build()
                 .map_err(|e| describe(&e))?;
             let body = read_stdin(DEFAULT_MAX_BODY + 1)?;
+            if let Some(as_type) = as_type {
+                return crate::typed::run(&keepz, as_type, http_status, &body);
+            }
             match keepz.open(&body) {
                 Ok(plaintext) => {
                     let mut stdout = std::io::stdout();
@@ -106,13 +116,7 @@ pub fn run(command: KeepzCommand) -> CliResult<()> {
                         .and_then(|()| stdout.write_all(b"\n"))
                         .map_err(|e| format!("cannot write standard output: {e}"))
                 }
-                Err(e) if e.kind() == ErrorKind::GatewayError => match e.gateway_failure() {
-                    Some(GatewayFailure::Keepz(api)) => {
-                        Err(format!("the gateway answered with an error: {api}"))
-                    }
-                    _ => Err(describe(&e)),
-                },
-                Err(e) => Err(describe(&e)),
+                Err(e) => Err(crate::typed::gateway_or(&e)),
             }
         }
     }

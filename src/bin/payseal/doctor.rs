@@ -5,7 +5,7 @@
 use crate::io::{CliResult, PaddingArg, describe, read_file};
 use payseal::keepz::{EnvelopeMode, Keepz};
 use payseal::keys::{PrivateKey, PublicKey};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct DoctorArgs {
@@ -26,7 +26,7 @@ pub struct DoctorArgs {
     legacy: bool,
 }
 
-fn report_public(path: &PathBuf) -> Option<PublicKey> {
+fn report_public(path: &Path) -> Option<PublicKey> {
     let bytes = match read_file(path) {
         Ok(b) => b,
         Err(e) => {
@@ -66,7 +66,11 @@ fn report_public(path: &PathBuf) -> Option<PublicKey> {
 }
 
 pub fn run(args: &DoctorArgs) -> CliResult<()> {
-    let publics: Vec<PublicKey> = args.public_key.iter().filter_map(report_public).collect();
+    let publics: Vec<PublicKey> = args
+        .public_key
+        .iter()
+        .filter_map(|p| report_public(p))
+        .collect();
     let private = match &args.private_key {
         None => None,
         Some(path) => match PrivateKey::parse(read_file(path)?) {

@@ -1,0 +1,48 @@
+<?php
+
+/*
+ * opcache preload script: makes this binding work under PHP-FPM (or any SAPI but the CLI) with
+ * ffi.enable=preload, Debian's default, where only preloaded code may use the FFI API.
+ *
+ *     opcache.enable=1
+ *     opcache.preload=/path/to/payseal/bindings/php/preload.php
+ *     opcache.preload_user=www-data   ; required when the FPM master runs as root
+ *     ffi.enable=preload
+ *     ; optional, see below:
+ *     ; ffi.preload=/etc/php/8.2/payseal-ffi.h
+ *
+ * It does two things:
+ *  1. compiles every Payseal class into opcache. Every FFI call of this binding lives in these
+ *     classes, so they may use FFI under ffi.enable=preload; code outside them never touches FFI.
+ *  2. declares the FFI scope "PAYSEAL" with FFI::load(), so libpayseal is loaded and its header
+ *     parsed once, at server start, instead of on each request's first use. PHP refuses
+ *     FFI::load() when preloading runs as root with opcache.preload_user (the usual FPM setup);
+ *     there, get the same effect with ffi.preload and a header written by scope-header.php:
+ *
+ *         php bindings/php/scope-header.php > /etc/php/8.2/payseal-ffi.h
+ *
+ *     Without either, Library::get() loads the library with FFI::cdef() on each request's first
+ *     use, which preloaded code may do.
+ *
+ * The library is found as at run time (PAYSEAL_LIB, then target/release of this repo, then the
+ * system loader); PAYSEAL_LIB must be in the environment of the FPM master, not of a pool.
+ *
+ * The simplest alternative needs no preloading at all: ffi.enable=true.
+ *
+ * Restart PHP-FPM after rebuilding libpayseal or changing this binding.
+ */
+
+declare(strict_types=1);
+
+require_once __DIR__ . '/autoload.php';
+
+foreach (glob(__DIR__ . '/src/*.php') ?: [] as $file) {
+    $name = 'Payseal\\' . basename($file, '.php');
+    if (!class_exists($name) && !interface_exists($name) && !enum_exists($name)) {
+        require_once $file;
+    }
+}
+
+if ((string) ini_get('ffi.preload') === '') {
+    Payseal\Library::preload();
+}

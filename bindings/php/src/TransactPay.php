@@ -1,0 +1,188 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Payseal;
+
+use FFI\CData;
+
+/**
+ * A TransactPay handle: the dashboard's encryption key parsed once, then reused.
+ *
+ *     $transactPay = new TransactPay($encryptionKey);       // the dashboard's Base64 blob
+ *     $body = $transactPay->seal(['reference' => 'ORD-1', 'paymentoption' => 'C', ...]);
+ *     // POST $body with headers "api-key: PGW-PUBLICKEY-…" and "Content-Type: application/json"
+ *     $reply = TransactPay::parseResponse($httpStatus, $responseBody);   // GatewayException on failure
+ *
+ * A payload is one RSA block: at most {@see maxPayload()} bytes of compact JSON (501 for the
+ * 4096-bit keys TransactPay uses); a larger one is refused before encryption.
+ */
+final class TransactPay
+{
+    private ?CData $handle;
+    private readonly Library $library;
+
+    /**
+     * @param string      $encryptionKey the dashboard's blob, its decoded text ("4096!<RSAKeyValue>…"),
+     *                                   RSAKeyValue XML, or a PEM/DER public key
+     * @param string|null $privateKey    only for tests and test doubles: opens envelopes as
+     *                                   TransactPay does
+     *
+     * @throws KeyException, BackendUnavailableException
+     */
+    public function __construct(
+        string $encryptionKey,
+        ?string $privateKey = null,
+        Backend|string $backend = Backend::Default,
+        ?Library $library = null,
+    ) {
+        $this->handle = null;
+        $this->library = $library ?? Library::get();
+        $lib = $this->library;
+        $backendCode = Backend::of($backend)->code();
+        $public = $lib->bytes($encryptionKey);
+        $private = $lib->bytes($privateKey ?? '');
+        $handle = $lib->make('payseal_transactpay *');
+        try {
+            $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_new(
+                $public,
+                strlen($encryptionKey),
+                $private,
+                strlen($privateKey ?? ''),
+                $backendCode,
+                Library::addr($handle),
+                $error,
+            ));
+        } finally {
+            $lib->wipe($private);
+            $lib->wipe($public);
+        }
+        $this->handle = $handle;
+    }
+
+    public function __destruct()
+    {
+        if (!Library::isNull($this->handle)) {
+            $this->library->ffi->payseal_transactpay_free($this->handle);
+        }
+        $this->handle = null;
+    }
+
+    /** A handle owns C memory: it cannot be cloned (share the object instead: it is immutable). */
+    public function __clone()
+    {
+        // This runs on the copy, whose destructor still runs: it must not free the original's handle.
+        $this->handle = null;
+        throw new \LogicException('a Payseal\\TransactPay handle cannot be cloned; reuse the same object');
+    }
+
+    /** @return never */
+    public function __serialize(): array
+    {
+        throw new \LogicException('a Payseal\\TransactPay handle cannot be serialized; create it from the key');
+    }
+
+    /** The largest payload one seal carries, in bytes (k − 11: 501 for a 4096-bit key). */
+    public function maxPayload(): int
+    {
+        return $this->library->ffi->payseal_transactpay_max_payload($this->live());
+    }
+
+    /**
+     * Seals a payload (a JSON object) into the body {"data":"…"}. A string is sent as given; an
+     * array or object is JSON-encoded compactly.
+     *
+     * @param array<mixed>|object|string $payload
+     * @throws PayloadTooLargeException over maxPayload() bytes (the message names both numbers)
+     * @throws InvalidInputException    not JSON, or not a JSON object
+     */
+    public function seal(array|object|string $payload): string
+    {
+        $lib = $this->library;
+        $json = Json::encode($payload);
+        $bytes = $lib->bytes($json);
+        $handle = $this->live();
+        try {
+            return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_seal(
+                $handle,
+                $bytes,
+                strlen($json),
+                $out,
+                $error,
+            ), Library::SEALING);
+        } finally {
+            $lib->wipe($bytes);
+        }
+    }
+
+    /**
+     * Opens a {"data":"…"} body with the private key (TransactPay's side: tests and test doubles).
+     *
+     * @return array<mixed>
+     * @throws MissingKeyException without a private key
+     * @throws CannotOpenException every cryptographic failure
+     * @throws ResponseException   not JSON, or no "data" field
+     */
+    public function open(string $body): array
+    {
+        return Json::decode($this->openJson($body));
+    }
+
+    /**
+     * As {@see open()}, returning the plaintext JSON text exactly as sealed.
+     *
+     * @throws PaysealException
+     */
+    public function openJson(string $body): string
+    {
+        $lib = $this->library;
+        $bytes = $lib->bytes($body);
+        $handle = $this->live();
+        return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_open(
+            $handle,
+            $bytes,
+            strlen($body),
+            $out,
+            $error,
+        ));
+    }
+
+    /**
+     * Parses a TransactPay response (plain JSON) given its HTTP status, into
+     * ["httpStatus", "statusCode", "status", "message", "data"] with statusCode and status as text.
+     *
+     * @return array<mixed>
+     * @throws GatewayException  a failing status code; getError() holds it
+     * @throws ResponseException an HTML page, an empty body, an unexpected shape
+     */
+    public static function parseResponse(int $httpStatus, string $body, ?Library $library = null): array
+    {
+        return Json::decode(self::parseResponseJson($httpStatus, $body, $library));
+    }
+
+    /**
+     * As {@see parseResponse()}, returning payseal's normalized JSON text (exact decimals).
+     *
+     * @throws PaysealException
+     */
+    public static function parseResponseJson(int $httpStatus, string $body, ?Library $library = null): string
+    {
+        if ($httpStatus < 0 || $httpStatus > 65535) {
+            throw new InvalidInputException("HTTP status out of range: $httpStatus", Status::INVALID_ARGUMENT);
+        }
+        $lib = $library ?? Library::get();
+        $bytes = $lib->bytes($body);
+        return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_parse_response(
+            $httpStatus,
+            $bytes,
+            strlen($body),
+            $out,
+            $error,
+        ));
+    }
+
+    private function live(): CData
+    {
+        return $this->handle ?? throw new \LogicException('this Payseal\\TransactPay handle was already freed');
+    }
+}

@@ -53,6 +53,16 @@ step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
 step "tests: both backends (cross-backend)" cargo test --all-features
 
+# --- The C ABI library, shared by the C tests and every binding -----------------------------
+# Both backends compiled in, so the bindings' cross-backend cases run too.
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
+export PAYSEAL_LIB=$target_dir/release/libpayseal.so
+step "build libpayseal.so (release, both backends)" cargo build --release --lib --features rustcrypto
+
+# --- Bindings -----------------------------------------------------------------------------
+step "PHP binding (PHPUnit)" bindings/php/test.sh
+
 echo
 if [ ${#failures[@]} -gt 0 ]; then
   printf 'failed steps:\n'

@@ -1,0 +1,101 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace Payseal
+{
+    /// <summary>
+    /// The C ABI of <c>include/payseal.h</c>, declared one to one. <c>DllImport("payseal")</c> finds
+    /// <c>libpayseal.so</c> through <c>LD_LIBRARY_PATH</c> (or a <c>Payseal.dll.config</c> dllmap on
+    /// Mono). Inputs are <c>(byte*, size_t)</c> pairs, NULL + 0 being empty.
+    /// </summary>
+    internal static unsafe class Native
+    {
+        private const string Lib = "payseal";
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_buffer_free(ref PaysealBuffer buffer);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_new(
+            byte* keepzPublicKey, UIntPtr keepzPublicKeyLen,
+            byte* integratorPrivateKey, UIntPtr integratorPrivateKeyLen,
+            byte* identifier, UIntPtr identifierLen,
+            ref NativeKeepzOptions options,
+            out KeepzSafeHandle handle,
+            ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_keepz_free(IntPtr handle);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_seal(
+            KeepzSafeHandle keepz, byte* payload, UIntPtr payloadLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_seal_query(
+            KeepzSafeHandle keepz, byte* payload, UIntPtr payloadLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_open(
+            KeepzSafeHandle keepz, ushort httpStatus, byte* body, UIntPtr bodyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_diagnose(
+            KeepzSafeHandle keepz, byte* body, UIntPtr bodyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keygen(
+            uint bits, uint backend, uint privateFormat, uint publicFormat,
+            ref PaysealBuffer privateOut, ref PaysealBuffer publicOut, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_endpoint(
+            byte* gateway, UIntPtr gatewayLen, byte* operation, UIntPtr operationLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr payseal_status_text(uint status);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_new(
+            byte* encryptionKey, UIntPtr encryptionKeyLen,
+            byte* privateKey, UIntPtr privateKeyLen,
+            uint backend,
+            out TransactPaySafeHandle handle,
+            ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_transactpay_free(IntPtr handle);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern UIntPtr payseal_transactpay_max_payload(TransactPaySafeHandle transactpay);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_seal(
+            TransactPaySafeHandle transactpay, byte* payload, UIntPtr payloadLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_open(
+            TransactPaySafeHandle transactpay, byte* body, UIntPtr bodyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_parse_response(
+            ushort httpStatus, byte* body, UIntPtr bodyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr payseal_version();
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint payseal_abi_version();
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_selftest_panic(ref PaysealBuffer error);
+    }
+}

@@ -6,9 +6,12 @@ cd "$(dirname "$0")"
 for bits in 2048 4096; do
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:$bits -out rsa$bits.pkcs8.pem 2>/dev/null
   openssl pkey -in rsa$bits.pkcs8.pem -traditional -out rsa$bits.pkcs1.pem
-  openssl pkey -in rsa$bits.pkcs8.pem -outform DER -out rsa$bits.pkcs8.der
-  openssl pkey -in rsa$bits.pkcs8.pem -outform DER | base64 -w0 > rsa$bits.pkcs8.b64
-  openssl pkey -in rsa$bits.pkcs8.pem -outform DER | base64 -w 76 > rsa$bits.pkcs8.wrapped.b64
+  # `openssl pkey -outform DER` writes PKCS#1 ("traditional") DER on OpenSSL 3.0; pkcs8 -topk8
+  # writes the PKCS#8 PrivateKeyInfo that Keepz hands out (MIIE.../MIIJ... as bare Base64).
+  openssl pkcs8 -topk8 -nocrypt -in rsa$bits.pkcs8.pem -outform DER -out rsa$bits.pkcs8.der
+  base64 -w0 rsa$bits.pkcs8.der > rsa$bits.pkcs8.b64
+  base64 -w 76 rsa$bits.pkcs8.der > rsa$bits.pkcs8.wrapped.b64
+  openssl pkey -in rsa$bits.pkcs8.pem -traditional -outform DER -out rsa$bits.pkcs1.der
   openssl pkey -in rsa$bits.pkcs8.pem -pubout -out rsa$bits.spki.pem
   openssl rsa -in rsa$bits.pkcs8.pem -RSAPublicKey_out -out rsa$bits.pkcs1-pub.pem 2>/dev/null
   openssl pkey -in rsa$bits.pkcs8.pem -pubout -outform DER -out rsa$bits.spki.der

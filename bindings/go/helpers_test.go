@@ -1,7 +1,6 @@
 package payseal
 
 import (
-	"bytes"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
@@ -94,16 +93,16 @@ func wantStatus(t testing.TB, what string, err error, want Status) *Error {
 	}
 	var perr *Error
 	if !errors.As(err, &perr) {
-		t.Fatalf("%s: want *payseal.Error with %v, got %T %v", what, want, err, err)
+		t.Fatalf("%s: want *payseal.Error with %s, got %T %v", what, want.String(), err, err)
 	}
 	if perr.Status != want {
-		t.Fatalf("%s: want status %v (%d), got %v (%d): %s", what, want, want, perr.Status, perr.Status, perr.Message)
+		t.Fatalf("%s: want status %s (%d), got %s (%d): %s", what, want.String(), want, perr.Status.String(), perr.Status, perr.Message)
 	}
 	if !errors.Is(err, want) {
-		t.Fatalf("%s: errors.Is(err, %v) is false", what, want)
+		t.Fatalf("%s: errors.Is(err, %s) is false", what, want.String())
 	}
 	if got, ok := StatusOf(err); !ok || got != want {
-		t.Fatalf("%s: StatusOf = %v, %v", what, got, ok)
+		t.Fatalf("%s: StatusOf = %s, %v", what, got.String(), ok)
 	}
 	if perr.Message == "" {
 		t.Fatalf("%s: empty message", what)
@@ -156,8 +155,6 @@ func padding(name string) Padding {
 	}
 	return PaddingOAEPSHA256
 }
-
-var _ = bytes.Equal
 
 func asError(err error, target **Error) bool { return errors.As(err, target) }
 

@@ -62,6 +62,7 @@ export CGO_ENABLED=1
 export CGO_LDFLAGS="-L$libdir ${CGO_LDFLAGS:-}"
 export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export RUST_BACKTRACE=0 # the panic self-test's message, without a backtrace
+export GODEBUG=cgocheck=2 # check every pointer passed to C against the cgo rules, not only the arguments
 
 cd "$here"
 echo "test.sh: $(go version); library $lib"

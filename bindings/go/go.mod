@@ -1,0 +1,3 @@
+module payseal.dev/payseal
+
+go 1.19

@@ -237,7 +237,8 @@ void payseal_buffer_free(payseal_buffer *buffer);
  * Creates a Keepz handle. Either key may be absent (`NULL, 0`) for a seal-only or open-only
  * handle; keys may be in any supported format (PEM, DER, bare Base64 DER). The identifier (the
  * integrator id, a UUID) may be absent to seal responses. `options` may be NULL for defaults.
- * On success `*out` holds a handle to release with `payseal_keepz_free`.
+ * On success `*out` holds a handle to release with `payseal_keepz_free`; on failure `*out` is
+ * set to NULL.
  *
  * # Safety
  * Pointers must be NULL or valid for their lengths; `out` must be writable.
@@ -363,7 +364,8 @@ const char *payseal_status_text(uint32_t status);
  * Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
  * text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it
  * only in tests and test doubles, to open envelopes as TransactPay does. `backend` is one of the
- * `PAYSEAL_BACKEND_*` values (0 for the default).
+ * `PAYSEAL_BACKEND_*` values (0 for the default). On success `*out` holds a handle to release
+ * with `payseal_transactpay_free`; on failure `*out` is set to NULL.
  *
  * # Safety
  * Pointers must be NULL or valid for their lengths; `out` must be writable.

@@ -62,6 +62,8 @@ step "build libpayseal.so (release, both backends)" cargo build --release --lib 
 
 # --- Bindings -----------------------------------------------------------------------------
 step "PHP binding (PHPUnit)" bindings/php/test.sh
+step "Go binding (go test -race)" bindings/go/test.sh
+step "C# binding (NUnit under Mono)" bindings/csharp/test.sh
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then

@@ -3,7 +3,29 @@
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
 use crate::error::{Error, ErrorKind};
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+thread_local! {
+    /// Whether this thread is inside an exported body, where a panic becomes `PAYSEAL_PANIC`.
+    static INSIDE_BOUNDARY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Wraps the process's panic hook once so that a panic caught at the boundary is not also printed
+/// on the host's stderr (it is reported through the status and the error buffer instead). Panics
+/// anywhere else still reach the previous hook.
+fn quiet_caught_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !INSIDE_BOUNDARY.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
 
 /// What an exported body produces: bytes for `out` on success, or an error. A gateway error may
 /// carry bytes too (its JSON), which are written to `out` as well.
@@ -28,7 +50,11 @@ pub(crate) fn run(
     error: *mut payseal_buffer,
     body: impl FnOnce() -> Outcome,
 ) -> payseal_status {
-    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
+    quiet_caught_panics();
+    INSIDE_BOUNDARY.with(|inside| inside.set(true));
+    let caught = catch_unwind(AssertUnwindSafe(body));
+    INSIDE_BOUNDARY.with(|inside| inside.set(false));
+    let outcome = caught.unwrap_or_else(|_| {
         Outcome::Failure(
             Error::new(
                 ErrorKind::Panic,

@@ -112,7 +112,8 @@ fn build(
 /// Creates a Keepz handle. Either key may be absent (`NULL, 0`) for a seal-only or open-only
 /// handle; keys may be in any supported format (PEM, DER, bare Base64 DER). The identifier (the
 /// integrator id, a UUID) may be absent to seal responses. `options` may be NULL for defaults.
-/// On success `*out` holds a handle to release with `payseal_keepz_free`.
+/// On success `*out` holds a handle to release with `payseal_keepz_free`; on failure `*out` is
+/// set to NULL.
 ///
 /// # Safety
 /// Pointers must be NULL or valid for their lengths; `out` must be writable.
@@ -128,6 +129,10 @@ pub unsafe extern "C" fn payseal_keepz_new(
     out: *mut *mut payseal_keepz,
     error: *mut payseal_buffer,
 ) -> payseal_status {
+    if !out.is_null() {
+        // SAFETY: non-NULL `out` is writable; callers then never see a stale handle on failure.
+        unsafe { *out = std::ptr::null_mut() };
+    }
     let mut made: Option<*mut payseal_keepz> = None;
     let status = run(std::ptr::null_mut(), error, || {
         let result = (|| {

@@ -26,9 +26,13 @@ fn format_from(code: u32) -> Result<KeyFormat> {
         PAYSEAL_KEY_FORMAT_PKCS1_PEM => Ok(KeyFormat::Pkcs1Pem),
         PAYSEAL_KEY_FORMAT_DER => Ok(KeyFormat::Der),
         PAYSEAL_KEY_FORMAT_BASE64_DER => Ok(KeyFormat::Base64Der),
+        PAYSEAL_KEY_FORMAT_TRANSACTPAY_BLOB => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            "the TransactPay blob format is for public keys only",
+        )),
         other => Err(Error::new(
             ErrorKind::InvalidArgument,
-            format!("unknown key format {other} (the TransactPay blob is for public keys only)"),
+            format!("unknown key format {other}"),
         )),
     }
 }

@@ -15,7 +15,8 @@ pub struct payseal_transactpay(TransactPay);
 /// Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
 /// text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it
 /// only in tests and test doubles, to open envelopes as TransactPay does. `backend` is one of the
-/// `PAYSEAL_BACKEND_*` values (0 for the default).
+/// `PAYSEAL_BACKEND_*` values (0 for the default). On success `*out` holds a handle to release
+/// with `payseal_transactpay_free`; on failure `*out` is set to NULL.
 ///
 /// # Safety
 /// Pointers must be NULL or valid for their lengths; `out` must be writable.
@@ -29,6 +30,10 @@ pub unsafe extern "C" fn payseal_transactpay_new(
     out: *mut *mut payseal_transactpay,
     error: *mut payseal_buffer,
 ) -> payseal_status {
+    if !out.is_null() {
+        // SAFETY: non-NULL `out` is writable; callers then never see a stale handle on failure.
+        unsafe { *out = std::ptr::null_mut() };
+    }
     let mut made: Option<*mut payseal_transactpay> = None;
     let status = run(std::ptr::null_mut(), error, || {
         Outcome::from((|| -> Result<Vec<u8>> {

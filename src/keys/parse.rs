@@ -27,16 +27,18 @@ pub(crate) fn decode(input: &[u8]) -> Result<(RsaDer, KeyEncoding)> {
             input.len()
         )));
     }
+    // Binary DER is read exactly as given: its last byte may well be 0x0a or 0x20, so it must not
+    // be trimmed like text. (No text form of a key starts with the byte 0x30, '0'.)
+    if input.first() == Some(&0x30) {
+        let doc = classify(input).map_err(unrecognised)?;
+        return Ok((doc, KeyEncoding::Der));
+    }
     let trimmed = input.trim_ascii();
     if trimmed.is_empty() {
         return Err(malformed("the key input is empty"));
     }
     if pem::looks_like_pem(trimmed) {
         return decode_pem(trimmed);
-    }
-    if trimmed[0] == 0x30 {
-        let doc = classify(trimmed).map_err(unrecognised)?;
-        return Ok((doc, KeyEncoding::Der));
     }
     if trimmed.starts_with(b"-----") {
         return Err(malformed(

@@ -40,6 +40,7 @@ pub fn private_key_files(bits: usize) -> Vec<String> {
         "pkcs8.pem",
         "pkcs1.pem",
         "pkcs8.der",
+        "pkcs1.der",
         "pkcs8.b64",
         "pkcs8.wrapped.b64",
     ]

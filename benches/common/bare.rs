@@ -68,24 +68,13 @@ impl Bare {
             Bare::RustCrypto(_) => rc::aes_encrypt(key, iv, plaintext),
         }
     }
-
-    /// AES-256-CBC decryption and PKCS#7 removal; returns the plaintext length.
-    pub fn aes_decrypt(&self, key: &[u8; 32], iv: &[u8; 16], ciphertext: &[u8]) -> usize {
-        match self {
-            #[cfg(feature = "aws-lc")]
-            Bare::AwsLc(_) => aws::aes_decrypt(key, iv, ciphertext),
-            #[cfg(feature = "rustcrypto")]
-            Bare::RustCrypto(_) => rc::aes_decrypt(key, iv, ciphertext),
-        }
-    }
 }
 
 #[cfg(feature = "aws-lc")]
 pub mod aws {
     //! `aws-lc-rs` with nothing around it.
     use aws_lc_rs::cipher::{
-        AES_256, DecryptionContext, EncryptionContext, PaddedBlockDecryptingKey,
-        PaddedBlockEncryptingKey, UnboundCipherKey,
+        AES_256, EncryptionContext, PaddedBlockEncryptingKey, UnboundCipherKey,
     };
     use aws_lc_rs::iv::FixedLength;
     use aws_lc_rs::rsa::{
@@ -147,17 +136,6 @@ pub mod aws {
             .unwrap();
         buf
     }
-
-    pub fn aes_decrypt(key: &[u8; 32], iv: &[u8; 16], ciphertext: &[u8]) -> usize {
-        let cipher =
-            PaddedBlockDecryptingKey::cbc_pkcs7(UnboundCipherKey::new(&AES_256, key).unwrap())
-                .unwrap();
-        let mut buf = ciphertext.to_vec();
-        cipher
-            .decrypt(&mut buf, DecryptionContext::Iv128(FixedLength::from(*iv)))
-            .unwrap()
-            .len()
-    }
 }
 
 #[cfg(feature = "rustcrypto")]
@@ -165,7 +143,7 @@ pub mod rc {
     //! The `rsa`, `aes` and `cbc` crates with nothing around them.
     use aes::Aes256;
     use cbc::cipher::block_padding::Pkcs7;
-    use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
+    use cbc::cipher::{BlockModeEncrypt, KeyIvInit};
     use rand_core::UnwrapErr;
     use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
     use rsa::{Oaep, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
@@ -212,13 +190,5 @@ pub mod rc {
         cbc::Encryptor::<Aes256>::new_from_slices(key, iv)
             .unwrap()
             .encrypt_padded_vec::<Pkcs7>(plaintext)
-    }
-
-    pub fn aes_decrypt(key: &[u8; 32], iv: &[u8; 16], ciphertext: &[u8]) -> usize {
-        cbc::Decryptor::<Aes256>::new_from_slices(key, iv)
-            .unwrap()
-            .decrypt_padded_vec::<Pkcs7>(ciphertext)
-            .unwrap()
-            .len()
     }
 }

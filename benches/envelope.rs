@@ -21,7 +21,8 @@ use common::bare::Bare;
 use common::openssl_ref::OpensslEnvelope;
 use common::paired::{Paired, paired};
 use common::{
-    BITS, KEEPZ_SIZES, RunMode, env_seconds, json_payload, keepz, transactpay, transactpay_sizes,
+    BITS, KEEPZ_SIZES, RunMode, env_seconds, json_payload, keepz, settle_allocator, transactpay,
+    transactpay_sizes,
 };
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use payseal::Backend;
@@ -387,6 +388,7 @@ fn load_average() -> String {
 
 fn main() {
     let mode = RunMode::from_args();
+    settle_allocator();
     let fixtures: Vec<Fixture> = BITS.iter().map(|&bits| Fixture::new(bits)).collect();
     if std::env::var("PAYSEAL_BENCH_CRITERION").as_deref() != Ok("0") {
         let mut c = Criterion::default()

@@ -83,6 +83,16 @@ pub fn transactpay(bits: usize, backend: Backend) -> TransactPay {
     TransactPay::from_key(private_key(bits, backend).public_key().clone())
 }
 
+/// Puts the allocator in the steady state of a long-running process before anything is measured.
+///
+/// glibc serves large blocks (over 128 KiB at first) with `mmap` — fresh pages, faulted in on each
+/// call — until it frees one, when it raises that threshold to the freed size. Which cases ran
+/// before would otherwise decide whether a 256 KiB case pays page faults on every call; one large
+/// block freed up front settles it for every case alike.
+pub fn settle_allocator() {
+    drop(std::hint::black_box(vec![1u8; 8 << 20]));
+}
+
 /// How a bench binary was started: `cargo bench` passes `--bench`; `cargo test --benches` does
 /// not, and then every measurement runs as briefly as it can (a smoke test).
 pub struct RunMode {

@@ -1,7 +1,7 @@
 //! Keepz handles across the C ABI.
 
 use super::args::{bytes, handle, optional, require_out};
-use super::boundary::{Outcome, run};
+use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
 use crate::backend::{Backend, RsaPadding};
@@ -129,43 +129,27 @@ pub unsafe extern "C" fn payseal_keepz_new(
     out: *mut *mut payseal_keepz,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    if !out.is_null() {
-        // SAFETY: non-NULL `out` is writable; callers then never see a stale handle on failure.
-        unsafe { *out = std::ptr::null_mut() };
-    }
-    let mut made: Option<*mut payseal_keepz> = None;
-    let status = run(std::ptr::null_mut(), error, || {
-        let result = (|| {
-            require_out(out, "out")?;
-            let public =
-                unsafe { optional(keepz_public_key, keepz_public_key_len, "keepz_public_key") }?;
-            let private = unsafe {
-                optional(
-                    integrator_private_key,
-                    integrator_private_key_len,
-                    "integrator_private_key",
-                )
-            }?;
-            let id = unsafe { optional(identifier, identifier_len, "identifier") }?
-                .map(|raw| {
-                    std::str::from_utf8(raw).map_err(|_| {
-                        Error::new(ErrorKind::InvalidUtf8, "identifier is not valid UTF-8")
-                    })
+    new_handle(out, error, || {
+        let public =
+            unsafe { optional(keepz_public_key, keepz_public_key_len, "keepz_public_key") }?;
+        let private = unsafe {
+            optional(
+                integrator_private_key,
+                integrator_private_key_len,
+                "integrator_private_key",
+            )
+        }?;
+        let id = unsafe { optional(identifier, identifier_len, "identifier") }?
+            .map(|raw| {
+                std::str::from_utf8(raw).map_err(|_| {
+                    Error::new(ErrorKind::InvalidUtf8, "identifier is not valid UTF-8")
                 })
-                .transpose()?;
-            // SAFETY: NULL or a valid options struct.
-            let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
-            let keepz = build(public, private, id, options)?;
-            made = Some(Box::into_raw(Box::new(payseal_keepz(keepz))));
-            Ok(Vec::new())
-        })();
-        Outcome::from(result)
-    });
-    if let Some(ptr) = made {
-        // SAFETY: `out` was checked non-NULL above.
-        unsafe { *out = ptr };
-    }
-    status
+            })
+            .transpose()?;
+        // SAFETY: NULL or a valid options struct.
+        let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
+        build(public, private, id, options).map(payseal_keepz)
+    })
 }
 
 /// Releases a Keepz handle (NULL is ignored). Call it exactly once per handle.
@@ -174,12 +158,7 @@ pub unsafe extern "C" fn payseal_keepz_new(
 /// `handle` must be NULL or a handle from `payseal_keepz_new` not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn payseal_keepz_free(handle: *mut payseal_keepz) {
-    if !handle.is_null() {
-        let _ = std::panic::catch_unwind(|| {
-            // SAFETY: made by Box::into_raw in payseal_keepz_new.
-            drop(unsafe { Box::from_raw(handle) });
-        });
-    }
+    unsafe { free_handle(handle) }
 }
 
 unsafe fn seal_with(

@@ -71,6 +71,21 @@ if g++ "${cxxflags[@]}" include/payseal.h; then
 else
     problem "include/payseal.h does not compile as C++17"
 fi
+# Every function the header exports is called by at least one test program.
+exported="$(grep -oE '^[A-Za-z_][A-Za-z0-9_ ]*[ *]payseal_[a-z0-9_]+\(' include/payseal.h |
+    grep -oE 'payseal_[a-z0-9_]+\($' | tr -d '(')"
+uncovered=()
+for f in $exported; do
+    grep -qE "\\b$f\\(" tests/c/test_*.c || uncovered+=("$f")
+done
+if [ -z "$exported" ]; then
+    problem "found no exported functions in include/payseal.h"
+elif [ "${#uncovered[@]}" -eq 0 ]; then
+    echo "all $(echo "$exported" | wc -l) exported functions are called by the tests"
+    passed=$((passed + 1))
+else
+    problem "exported functions no test calls: ${uncovered[*]}"
+fi
 built=()
 for p in "${programs[@]}"; do
     if gcc "${cflags[@]}" "tests/c/$p.c" -o "$out/$p" -L"$libdir" -lpayseal -lpthread; then
@@ -109,12 +124,12 @@ account() { # label program exit-status log seconds
 }
 
 echo "== running natively"
-for p in "${built[@]}"; do
+for p in ${built[@]+"${built[@]}"}; do
     log="$out/logs/$p.native.log"
     t0=$(date +%s)
     args=()
     [[ "$p" == example ]] && args=(tests/keys)
-    timeout 600 "$out/$p" "${args[@]}" >"$log" 2>"$out/logs/$p.native.stderr"
+    timeout 600 "$out/$p" ${args[@]+"${args[@]}"} >"$log" 2>"$out/logs/$p.native.stderr"
     rc=$?
     account native "$p" "$rc" "$log" $(($(date +%s) - t0))
 done
@@ -123,10 +138,10 @@ echo "== running under valgrind ($jobs at a time; test_threads with $valgrind_it
 # Longest first, so that the parallel runs end together.
 order=()
 for p in test_threads test_abi test_errors test_keepz test_transactpay example; do
-    [[ " ${built[*]} " == *" $p "* ]] && order+=("$p")
+    [[ " ${built[*]-} " == *" $p "* ]] && order+=("$p")
 done
 running=0
-for p in "${order[@]}"; do
+for p in ${order[@]+"${order[@]}"}; do
     args=()
     [[ "$p" == example ]] && args=(tests/keys)
     (
@@ -134,7 +149,7 @@ for p in "${order[@]}"; do
         PAYSEAL_C_ITERATIONS="$valgrind_iterations" PAYSEAL_C_QUICK=1 timeout 1200 \
             valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --error-exitcode=1 --log-file="$out/logs/$p.valgrind.txt" \
-            "$out/$p" "${args[@]}" >"$out/logs/$p.vg.log" 2>"$out/logs/$p.vg.stderr"
+            "$out/$p" ${args[@]+"${args[@]}"} >"$out/logs/$p.vg.log" 2>"$out/logs/$p.vg.stderr"
         echo "$? $(($(date +%s) - t0))" >"$out/logs/$p.vg.status"
     ) &
     running=$((running + 1))
@@ -152,7 +167,7 @@ lost() { # kind valgrind-log
     echo "${n:-0}"
 }
 
-for p in "${order[@]}"; do
+for p in ${order[@]+"${order[@]}"}; do
     vlog="$out/logs/$p.valgrind.txt"
     read -r rc secs <"$out/logs/$p.vg.status" || { rc=125 secs=0; }
     account valgrind "$p" "$rc" "$out/logs/$p.vg.log" "$secs"

@@ -505,16 +505,48 @@ int main(void) {
         printf("mkdtemp failed\n");
         return 2;
     }
-    /* Keepz 2048 / integrator 4096, and the reverse; keys in every format payseal reads. */
-    round_trip("keepz 2048 PEM, integrator 4096 Base64 DER", "rsa2048.spki.pem",
+    /* Keepz 2048 / integrator 4096, and the reverse; keys in every format payseal reads.
+     * Note: tests/keys' rsa*.pkcs8.der and rsa*.pkcs8*.b64 hold PKCS#1 RSAPrivateKey documents
+     * (OpenSSL 3.0's `openssl pkey -outform DER` writes the traditional form), so they are
+     * DER / Base64 of PKCS#1 here; true PKCS#8 DER and Base64 are made below. */
+    round_trip("keepz 2048 PEM, integrator 4096 Base64 DER (PKCS#1)", "rsa2048.spki.pem",
                "rsa2048.pkcs8.pem", "rsa4096.spki.b64", "rsa4096.pkcs8.b64", 344, 684);
-    round_trip("keepz 4096 DER/PKCS#1, integrator 2048 wrapped Base64/DER", "rsa4096.spki.der",
-               "rsa4096.pkcs1.pem", "rsa2048.spki.wrapped.b64", "rsa2048.pkcs8.der", 684, 344);
-    round_trip("keepz 4096 PKCS#1 public, integrator 4096 wrapped Base64", "rsa4096.pkcs1-pub.pem",
-               "rsa4096.pkcs8.der", "rsa4096.spki.pem", "rsa4096.pkcs8.wrapped.b64", 684, 684);
-    round_trip("keepz 2048 Base64, integrator 2048 PKCS#1", "rsa2048.spki.b64",
+    round_trip("keepz 4096 DER / PKCS#1 PEM, integrator 2048 wrapped Base64 / DER (PKCS#1)",
+               "rsa4096.spki.der", "rsa4096.pkcs1.pem", "rsa2048.spki.wrapped.b64",
+               "rsa2048.pkcs8.der", 684, 344);
+    round_trip("keepz 4096 PKCS#1 public PEM, integrator 4096 wrapped Base64 (PKCS#1)",
+               "rsa4096.pkcs1-pub.pem", "rsa4096.pkcs8.der", "rsa4096.spki.pem",
+               "rsa4096.pkcs8.wrapped.b64", 684, 684);
+    round_trip("keepz 2048 Base64, integrator 2048 PKCS#1 PEM", "rsa2048.spki.b64",
                "rsa2048.pkcs8.wrapped.b64", "rsa2048.pkcs1-pub.pem", "rsa2048.pkcs1.pem", 344,
                344);
+    /* Keys as Keepz hands them out: one-line Base64 of SubjectPublicKeyInfo and of unencrypted
+     * PKCS#8 (MIIJQ.../MIIEv...), made from the PEM files by openssl pkcs8 -topk8. */
+    {
+        char p8_4096[600], p8_2048[600], der_4096[600], pem[600];
+        uint8_t *der;
+        size_t der_len;
+        static const uint8_t pkcs8_head[] = {0x02, 0x01, 0x00, 0x30, 0x0d};
+        snprintf(der_4096, sizeof der_4096, "%s/rsa4096.p8.der", tmp);
+        snprintf(p8_4096, sizeof p8_4096, "%s/rsa4096.p8.b64", tmp);
+        snprintf(p8_2048, sizeof p8_2048, "%s/rsa2048.p8.der", tmp);
+        key_path("rsa4096.pkcs8.pem", pem, sizeof pem);
+        CHECK_INT(run_cmd("openssl pkcs8 -topk8 -nocrypt -in '%s' -outform DER -out '%s'"
+                          " && base64 -w0 '%s' > '%s'", pem, der_4096, der_4096, p8_4096), 0);
+        key_path("rsa2048.pkcs8.pem", pem, sizeof pem);
+        CHECK_INT(run_cmd("openssl pkcs8 -topk8 -nocrypt -in '%s' -outform DER -out '%s'", pem,
+                          p8_2048), 0);
+        der = read_key(der_4096, &der_len);
+        CHECK(der_len > 10 && memcmp(der + 4, pkcs8_head, sizeof pkcs8_head) == 0);
+        free(der);
+        der = read_key(p8_4096, &der_len);
+        CHECK(der_len > 4 && memcmp(der, "MIIJQ", 5) == 0);
+        free(der);
+        round_trip("keepz 2048 DER PKCS#8, integrator 4096 Base64 PKCS#8 (as Keepz issues)",
+                   "rsa2048.spki.der", p8_2048, "rsa4096.spki.b64", p8_4096, 344, 684);
+        round_trip("keepz 4096 Base64 PKCS#8, integrator 2048 DER PKCS#8", "rsa4096.spki.b64",
+                   p8_4096, "rsa2048.spki.der", p8_2048, 684, 344);
+    }
 
     /* Keepz 2048, integrator 4096: handles for the remaining tests */
     kp = read_key("rsa2048.spki.pem", &kp_len);

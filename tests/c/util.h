@@ -72,11 +72,16 @@ static inline void key_path(const char *name, char *path, size_t size) {
     snprintf(path, size, "%s/%s", keys_dir(), name);
 }
 
-/* Reads tests/keys/<name>; aborts the program if the file is missing (nothing else can work). */
+/* Reads tests/keys/<name> (or `name` itself when it is a path, i.e. contains a '/'); aborts the
+ * program if the file is missing (nothing else can work). */
 static inline uint8_t *read_key(const char *name, size_t *len) {
     char path[1024];
     uint8_t *data;
-    key_path(name, path, sizeof path);
+    if (strchr(name, '/') != NULL) {
+        snprintf(path, sizeof path, "%s", name);
+    } else {
+        key_path(name, path, sizeof path);
+    }
     data = read_file(path, len);
     if (data == NULL) {
         printf("missing test key %s (run from the repository root or set PAYSEAL_TEST_KEYS)\n",

@@ -286,6 +286,25 @@ static void bad_keys(void) {
     FAIL(payseal_transactpay_new(NULL, 0, NULL, 0, 0, &tout, &err), PAYSEAL_MALFORMED_KEY, NULL);
     FAIL(payseal_transactpay_new(STR("MjA0OCE8UlNBS2V5VmFsdWU+"), NULL, 0, 0, &tout, &err),
          PAYSEAL_MALFORMED_KEY, NULL);
+    /* a 16384-bit public key (a fake modulus: only its size matters), over aws-lc's 8192 */
+    {
+        static const uint8_t head[] = {
+            0x30, 0x82, 0x08, 0x22,                               /* SubjectPublicKeyInfo */
+            0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, /* rsaEncryption, NULL */
+            0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+            0x03, 0x82, 0x08, 0x0f, 0x00,                         /* BIT STRING */
+            0x30, 0x82, 0x08, 0x0a,                               /* RSAPublicKey */
+            0x02, 0x82, 0x08, 0x01, 0x00};                        /* modulus: 2048 bytes */
+        static const uint8_t tail[] = {0x02, 0x03, 0x01, 0x00, 0x01}; /* exponent 65537 */
+        static uint8_t big[sizeof head + 2048 + sizeof tail];
+        memcpy(big, head, sizeof head);
+        memset(big + sizeof head, 0xff, 2048);
+        memcpy(big + sizeof head + 2048, tail, sizeof tail);
+        FAIL(payseal_keepz_new(big, sizeof big, NULL, 0, NULL, 0, NULL, &kout, &err),
+             PAYSEAL_KEY_TOO_LARGE, "16384");
+        FAIL(payseal_transactpay_new(big, sizeof big, NULL, 0, 0, &tout, &err),
+             PAYSEAL_KEY_TOO_LARGE, "16384");
+    }
     CHECK(kout == KEEPZ_SENTINEL && tout == TP_SENTINEL);
     /* keygen: too small, too large, unsupported size */
     FAIL(payseal_keygen(1024, 0, 0, 0, &out, &out, &err), PAYSEAL_KEY_TOO_SMALL, "1024");

@@ -60,6 +60,8 @@ case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
 export PAYSEAL_LIB=$target_dir/release/libpayseal.so
 step "build libpayseal.so (release, both backends)" cargo build --release --lib --features rustcrypto
 
+step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
+
 # --- Bindings -----------------------------------------------------------------------------
 step "PHP binding (PHPUnit)" bindings/php/test.sh
 step "Go binding (go test -race)" bindings/go/test.sh

@@ -1,10 +1,11 @@
 //! Keepz handles across the C ABI.
 
 use super::args::{bytes, handle, optional, require_out};
+use super::backend::backend_from;
 use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
-use crate::backend::{Backend, RsaPadding};
+use crate::backend::RsaPadding;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz};
 use crate::keys::{KeyOptions, PrivateKey, PublicKey};
@@ -13,13 +14,6 @@ use crate::keys::{KeyOptions, PrivateKey, PublicKey};
 pub const PAYSEAL_PADDING_OAEP_SHA256: u32 = 0;
 /// `padding`: RSAES-PKCS#1 v1.5.
 pub const PAYSEAL_PADDING_PKCS1V15: u32 = 1;
-/// `backend`: the build's default (aws-lc when compiled in).
-pub const PAYSEAL_BACKEND_DEFAULT: u32 = 0;
-/// `backend`: AWS-LC.
-pub const PAYSEAL_BACKEND_AWS_LC: u32 = 1;
-/// `backend`: RustCrypto.
-pub const PAYSEAL_BACKEND_RUSTCRYPTO: u32 = 2;
-
 /// Options of a Keepz handle. Zero-initialise it for the defaults.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
@@ -36,31 +30,6 @@ pub struct payseal_keepz_options {
 
 /// An opaque Keepz handle: keys parsed once, immutable, safe to share between threads.
 pub struct payseal_keepz(Keepz);
-
-pub(crate) fn backend_from(code: u32) -> Result<Backend> {
-    let backend = match code {
-        PAYSEAL_BACKEND_DEFAULT => return Ok(Backend::default()),
-        PAYSEAL_BACKEND_AWS_LC => Backend::AwsLc,
-        PAYSEAL_BACKEND_RUSTCRYPTO => Backend::RustCrypto,
-        other => {
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!("unknown backend {other}"),
-            ));
-        }
-    };
-    if backend.is_available() {
-        Ok(backend)
-    } else {
-        Err(Error::new(
-            ErrorKind::BackendUnavailable,
-            format!(
-                "the {} backend is not compiled into this library",
-                backend.name()
-            ),
-        ))
-    }
-}
 
 fn padding_from(code: u32) -> Result<RsaPadding> {
     match code {

@@ -1,9 +1,9 @@
 //! TransactPay handles and response parsing across the C ABI.
 
 use super::args::{bytes, handle, optional, require_out};
+use super::backend::backend_from;
 use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
-use super::keepz::backend_from;
 use super::status::payseal_status;
 use crate::keys::{KeyOptions, PrivateKey};
 use crate::transactpay::{TransactPay, parse_encryption_key};

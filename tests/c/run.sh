@@ -12,6 +12,7 @@
 # Needs: the Rust toolchain, gcc/g++, openssl, base64 (coreutils), valgrind. Run from anywhere.
 #
 # Environment:
+#   PAYSEAL_LIB                    an already built libpayseal.so to test (skips the cargo build)
 #   CARGO_TARGET_DIR               cargo's target directory (default: target)
 #   PAYSEAL_C_ITERATIONS           test_threads: iterations per thread natively (default 1000)
 #   PAYSEAL_C_VALGRIND_ITERATIONS  test_threads: iterations per thread under valgrind (default 25)
@@ -24,6 +25,9 @@ cd "$root" || exit 1
 target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 libdir="$target/release"
+if [ -n "${PAYSEAL_LIB:-}" ]; then
+    libdir="$(cd "$(dirname "$PAYSEAL_LIB")" && pwd)"
+fi
 out="$target/c-tests"
 programs=(test_keepz test_transactpay test_abi test_errors test_threads example)
 cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -I"$root/include")
@@ -52,10 +56,14 @@ for tool in cargo gcc g++ openssl base64 valgrind timeout; do
 done
 [ "$failed" -eq 0 ] || finish
 
-echo "== building libpayseal (release) in $target"
-if ! CARGO_TARGET_DIR="$target" cargo build --release --lib; then
-    problem "cargo build --release --lib"
-    finish
+if [ -n "${PAYSEAL_LIB:-}" ]; then
+    echo "== using PAYSEAL_LIB=$PAYSEAL_LIB"
+else
+    echo "== building libpayseal (release) in $target"
+    if ! CARGO_TARGET_DIR="$target" cargo build --release --lib; then
+        problem "cargo build --release --lib"
+        finish
+    fi
 fi
 [ -f "$libdir/libpayseal.so" ] || { problem "no $libdir/libpayseal.so"; finish; }
 

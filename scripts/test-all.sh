@@ -27,7 +27,9 @@ step() {
 
 # --- Packages -------------------------------------------------------------------------------
 # Debian packages the suite needs; installed only when missing and only when we are root.
-packages=(openssl)
+# libssl-dev and pkg-config: the benches compare against the system OpenSSL through the `openssl`
+# crate, and clippy --all-targets compiles them.
+packages=(openssl libssl-dev pkg-config)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do

@@ -439,3 +439,62 @@ fn doctor_reports_keys_and_the_real_reason() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("it opens"));
 }
+
+#[test]
+fn bench_prints_json_for_every_backend() {
+    let out = payseal(&["bench", "--seconds", "1", "--json"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["seconds"].as_f64(), Some(1.0));
+    let available: Vec<&str> = payseal::Backend::available()
+        .iter()
+        .map(|b| b.name())
+        .collect();
+    let backends: Vec<&str> = doc["backends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b.as_str().unwrap())
+        .collect();
+    assert_eq!(backends, available);
+    let results = doc["results"].as_array().unwrap();
+    // Three cases at two key sizes on each backend. Shape only: no timing is checked here.
+    assert_eq!(results.len(), backends.len() * 2 * 3);
+    for r in results {
+        assert!(backends.contains(&r["backend"].as_str().unwrap()), "{r}");
+        assert!(
+            ["keepz seal", "keepz open", "transactpay seal"].contains(&r["case"].as_str().unwrap()),
+            "{r}"
+        );
+        assert!([2048, 4096].contains(&r["bits"].as_u64().unwrap()), "{r}");
+        assert!(r["payload_bytes"].as_u64().unwrap() > 0, "{r}");
+        for field in ["ops_per_sec", "bare_ops_per_sec", "ratio_to_bare"] {
+            let value = r[field].as_f64().unwrap_or(f64::NAN);
+            assert!(value.is_finite() && value > 0.0, "{field}: {r}");
+        }
+    }
+    // The progress display goes to stderr, never into the JSON.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("done"));
+}
+
+#[test]
+fn bench_takes_one_backend_and_refuses_a_bad_duration() {
+    let name = payseal::Backend::default().name();
+    let out = payseal(
+        &["bench", "--seconds", "0.3", "--json", "--backend", name],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["backends"], serde_json::json!([name]));
+    assert_eq!(doc["results"].as_array().unwrap().len(), 6);
+    assert_one_line_failure(&payseal(&["bench", "--seconds", "0"], b""), "--seconds");
+}

@@ -271,18 +271,19 @@ fn aes256_cbc_encrypt_raw(
     }
 }
 
-/// AES-256-CBC decryption and PKCS#7 removal. The padding check is constant-time; the caller
-/// turns the unit error into the one open-path error.
+/// AES-256-CBC decryption and PKCS#7 removal, in place in the ciphertext's buffer (which is
+/// wiped on drop from here on: it holds the plaintext). The padding check is constant-time; the
+/// caller turns the unit error into the one open-path error.
 pub(crate) fn aes256_cbc_decrypt(
     backend: Backend,
     key: &[u8; 32],
     iv: &[u8; 16],
-    ciphertext: &[u8],
+    ciphertext: Vec<u8>,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
-    if ciphertext.is_empty() || ciphertext.len() % 16 != 0 {
+    let mut buf = Zeroizing::new(ciphertext);
+    if buf.is_empty() || buf.len() % 16 != 0 {
         return Err(());
     }
-    let mut buf = Zeroizing::new(ciphertext.to_vec());
     let ok = match backend {
         #[cfg(feature = "aws-lc")]
         Backend::AwsLc => aws_lc::cbc_decrypt_raw(key, iv, &mut buf).is_ok(),

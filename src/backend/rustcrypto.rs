@@ -4,7 +4,7 @@
 use super::RsaPadding;
 use crate::error::{Error, ErrorKind, Result};
 use aes::Aes256;
-use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
+use cbc::cipher::{Array, Block, BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
 use rand_core::UnwrapErr;
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey};
 use rsa::{Oaep, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
@@ -85,25 +85,25 @@ pub(crate) fn generate_pkcs8(bits: usize) -> Result<Zeroizing<Vec<u8>>> {
     Ok(Zeroizing::new(doc.as_bytes().to_vec()))
 }
 
-fn blocks(buf: &mut [u8]) -> impl Iterator<Item = &mut cbc::cipher::Block<Aes256>> {
-    buf.chunks_exact_mut(16)
-        .map(|chunk| <&mut cbc::cipher::Block<Aes256>>::try_from(chunk).expect("16-byte chunk"))
+/// `buf` as whole AES blocks (the caller passes a whole number of them).
+fn blocks(buf: &mut [u8]) -> &mut [Block<Aes256>] {
+    let (blocks, rest) = Array::slice_as_chunks_mut(buf);
+    debug_assert!(rest.is_empty());
+    blocks
 }
 
 pub(crate) fn cbc_encrypt_raw(key: &[u8; 32], iv: &[u8; 16], buf: &mut [u8]) -> Result<()> {
     let mut enc = cbc::Encryptor::<Aes256>::new_from_slices(key, iv)
         .map_err(|_| crypto_error("AES-CBC setup"))?;
-    for block in blocks(buf) {
-        enc.encrypt_block(block);
-    }
+    enc.encrypt_blocks(blocks(buf));
     Ok(())
 }
 
+/// All blocks in one call: CBC decryption is parallel across blocks, and the AES-NI backend
+/// pipelines several at a time (block by block it cannot).
 pub(crate) fn cbc_decrypt_raw(key: &[u8; 32], iv: &[u8; 16], buf: &mut [u8]) -> Result<()> {
     let mut dec = cbc::Decryptor::<Aes256>::new_from_slices(key, iv)
         .map_err(|_| crypto_error("AES-CBC setup"))?;
-    for block in blocks(buf) {
-        dec.decrypt_block(block);
-    }
+    dec.decrypt_blocks(blocks(buf));
     Ok(())
 }

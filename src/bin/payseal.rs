@@ -2,6 +2,8 @@
 //!
 //! Every failure exits non-zero with one clear line on stderr, never a panic message.
 
+#[path = "payseal/bench.rs"]
+mod bench;
 #[path = "payseal/demo.rs"]
 mod demo;
 #[path = "payseal/doctor.rs"]
@@ -45,6 +47,9 @@ enum Command {
     /// TransactPay envelopes.
     #[command(subcommand)]
     Transactpay(transactpay_cmd::TransactPayCommand),
+    /// Measure throughput on this machine: ops/s of the main cases, and the time ratio to the
+    /// bare RSA (and AES) primitive, per backend (~30 s).
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         Command::Doctor(args) => doctor::run(&args),
         Command::Keepz(command) => keepz_cmd::run(command),
         Command::Transactpay(command) => transactpay_cmd::run(command),
+        Command::Bench(args) => bench::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -197,7 +197,7 @@ fn diagnose_hybrid(
             ciphertext.len()
         ));
     }
-    match aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, &ciphertext) {
+    match aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, ciphertext) {
         Ok(plaintext) => check_plaintext(&plaintext, d),
         Err(()) => d.fail(
             "AES-256-CBC decryption gives an invalid PKCS#7 padding: encryptedData was not \

@@ -1,6 +1,7 @@
 //! The Keepz envelope on the wire: its fields, rendered as a JSON body or a query string, and read
 //! back from a body.
 
+use crate::encoding::json::push_json_string;
 use crate::encoding::query;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{Map, Value};
@@ -71,8 +72,8 @@ impl SealedEnvelope {
             if name == "aes" {
                 out.push_str(value);
             } else {
-                // Base64 and UUIDs need no escaping, but the identifier is caller-supplied.
-                out.push_str(&Value::String(value.to_string()).to_string());
+                // Base64 and UUIDs need no escaping, but the fields can be set by hand.
+                push_json_string(&mut out, value);
             }
         }
         out.push('}');
@@ -102,7 +103,7 @@ pub(crate) enum BodyShape {
 
 /// Classifies a body that is already known to be non-empty and within the size limit.
 pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| not_json(body))?;
+    let mut value: Value = serde_json::from_slice(body).map_err(|_| not_json(body))?;
     let Some(obj) = value.as_object() else {
         return Ok(BodyShape::Other(format!(
             "a JSON {} instead of an object",
@@ -110,12 +111,12 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
         )));
     };
     if let Some(data) = obj.get("encryptedData") {
-        let Some(data) = data.as_str() else {
+        if !data.is_string() {
             return Ok(BodyShape::Other(format!(
                 "encryptedData is a JSON {}, not a string",
                 json_type(data)
             )));
-        };
+        }
         let keys = match obj.get("encryptedKeys") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.clone()),
@@ -135,8 +136,13 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
                 )));
             }
         }
+        // Moved out of the parsed body, not copied: it is most of the body.
+        let encrypted_data = match value.get_mut("encryptedData").map(Value::take) {
+            Some(Value::String(data)) => data,
+            _ => String::new(),
+        };
         return Ok(BodyShape::Envelope(WireEnvelope {
-            encrypted_data: data.to_string(),
+            encrypted_data,
             encrypted_keys: keys,
         }));
     }

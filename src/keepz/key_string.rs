@@ -1,7 +1,9 @@
 //! The text Keepz wraps with RSA: `Base64(aesKey) + "." + Base64(iv)` — 44 + 1 + 24 = 69 ASCII
 //! bytes for a 32-byte key and a 16-byte IV.
 
+use crate::backend::fill_random;
 use crate::encoding::base64::{decode_strict, encode};
+use crate::error::Result;
 use zeroize::Zeroizing;
 
 /// The length of a key string.
@@ -11,6 +13,21 @@ pub(crate) const KEY_STRING_LEN: usize = 69;
 pub(crate) struct AesMaterial {
     pub key: [u8; 32],
     pub iv: [u8; 16],
+}
+
+impl AesMaterial {
+    /// A fresh key and IV from the OS CSPRNG, in one call (one system call instead of two).
+    pub(crate) fn random() -> Result<AesMaterial> {
+        let mut bytes = Zeroizing::new([0u8; 48]);
+        fill_random(bytes.as_mut_slice())?;
+        let mut material = AesMaterial {
+            key: [0; 32],
+            iv: [0; 16],
+        };
+        material.key.copy_from_slice(&bytes[..32]);
+        material.iv.copy_from_slice(&bytes[32..]);
+        Ok(material)
+    }
 }
 
 impl Drop for AesMaterial {

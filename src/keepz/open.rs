@@ -7,7 +7,7 @@
 
 use super::envelope::WireEnvelope;
 use super::key_string::{AesMaterial, decode_key_string};
-use crate::backend::{RsaPadding, aes256_cbc_decrypt, fill_random};
+use crate::backend::{RsaPadding, aes256_cbc_decrypt};
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
@@ -20,12 +20,7 @@ pub(crate) fn open_hybrid(
     encrypted_data: &str,
     encrypted_keys: &str,
 ) -> Result<Plaintext> {
-    let mut stand_in = AesMaterial {
-        key: [0; 32],
-        iv: [0; 16],
-    };
-    fill_random(&mut stand_in.key)?;
-    fill_random(&mut stand_in.iv)?;
+    let stand_in = AesMaterial::random()?;
 
     let unwrapped = match decode_lenient(encrypted_keys.as_bytes()) {
         Ok(block) => private.decrypt(padding, &block),
@@ -36,7 +31,7 @@ pub(crate) fn open_hybrid(
     let material = real.unwrap_or(stand_in);
 
     let ciphertext = decode_lenient(encrypted_data.as_bytes()).unwrap_or_default();
-    let decrypted = aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, &ciphertext);
+    let decrypted = aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, ciphertext);
     match decrypted {
         Ok(plaintext) if key_ok && is_json_container(&plaintext) && is_json(&plaintext) => {
             Ok(Plaintext::from_checked(plaintext))

@@ -1,7 +1,7 @@
 //! Sealing: payload bytes → envelope fields.
 
 use super::key_string::{AesMaterial, encode_key_string};
-use crate::backend::{RsaPadding, aes256_cbc_encrypt, fill_random};
+use crate::backend::{RsaPadding, aes256_cbc_encrypt};
 use crate::encoding::base64::encode;
 use crate::error::Result;
 use crate::keys::PublicKey;
@@ -13,12 +13,7 @@ pub(crate) fn seal_hybrid(
     padding: RsaPadding,
     payload: &[u8],
 ) -> Result<(String, String)> {
-    let mut material = AesMaterial {
-        key: [0; 32],
-        iv: [0; 16],
-    };
-    fill_random(&mut material.key)?;
-    fill_random(&mut material.iv)?;
+    let material = AesMaterial::random()?;
     let key_string = encode_key_string(&material);
     let wrapped = public.encrypt(padding, &key_string)?;
     let ciphertext = aes256_cbc_encrypt(public.backend(), &material.key, &material.iv, payload)?;

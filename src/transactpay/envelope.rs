@@ -1,6 +1,7 @@
 //! The TransactPay request envelope on the wire, `{"data":"<Base64>"}`: written as a body, and
 //! read back from one before any decryption.
 
+use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::Value;
 
@@ -18,11 +19,10 @@ impl SealedData {
     /// The compact JSON body `{"data":"..."}`.
     pub fn to_json_body(&self) -> String {
         // Base64 needs no JSON escaping, but `data` is a public field and may have been set by
-        // hand, so it goes through the JSON writer.
-        let data = Value::String(self.data.clone()).to_string();
-        let mut out = String::with_capacity(data.len() + 9);
+        // hand, so it is checked and escaped when it needs to be.
+        let mut out = String::with_capacity(self.data.len() + 11);
         out.push_str("{\"data\":");
-        out.push_str(&data);
+        push_json_string(&mut out, &self.data);
         out.push('}');
         out
     }

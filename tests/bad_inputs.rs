@@ -155,7 +155,8 @@ fn oversized_bodies_are_refused_before_any_copy_or_decode() {
     let query = format!("encryptedData={}&encryptedKeys=AAAA", "A".repeat(BIG));
     let limit = 4096; // bytes the thread may allocate: error messages only
 
-    let checks: Vec<(&str, Box<dyn Fn() -> ErrorKind + '_>)> = vec![
+    type Check<'a> = (&'static str, Box<dyn Fn() -> ErrorKind + 'a>);
+    let checks: Vec<Check<'_>> = vec![
         (
             "keepz open",
             Box::new(|| kind(integrator.open(&huge_field))),

@@ -72,7 +72,7 @@ fn stress(backend: Backend, ops_per_thread: usize) {
                 done.clone(),
             );
             std::thread::spawn(move || {
-                let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (t as u64 + 1) * 0x1234_5678);
+                let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ ((t as u64 + 1) * 0x1234_5678));
                 let mut pending: Vec<(String, String)> = Vec::new();
                 let mut ops = 0;
                 while ops < ops_per_thread {

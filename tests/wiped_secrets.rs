@@ -204,7 +204,7 @@ fn marker_payload() -> (serde_json::Value, Zeroizing<Vec<u8>>) {
         "c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a".into(),
     );
     for i in 0..48 {
-        fields.insert(format!("f{i:02}"), format!("{MARKER}").into());
+        fields.insert(format!("f{i:02}"), MARKER.into());
     }
     let value = serde_json::Value::Object(fields);
     let bytes = Zeroizing::new(serde_json::to_vec(&value).unwrap());

@@ -43,7 +43,10 @@ static KEEPZ: LazyLock<Handle> = LazyLock::new(|| {
 });
 
 fn empty() -> payseal_buffer {
-    payseal_buffer { data: ptr::null_mut(), len: 0 }
+    payseal_buffer {
+        data: ptr::null_mut(),
+        len: 0,
+    }
 }
 
 /// Checks the buffer's shape, returns its bytes, and frees it.
@@ -60,7 +63,11 @@ fn take(mut buffer: payseal_buffer) -> Vec<u8> {
 }
 
 fn check(status: payseal_status, out: payseal_buffer, error: payseal_buffer) -> (Vec<u8>, Vec<u8>) {
-    assert_ne!(status, payseal_status::PAYSEAL_PANIC, "panic behind the C ABI");
+    assert_ne!(
+        status,
+        payseal_status::PAYSEAL_PANIC,
+        "panic behind the C ABI"
+    );
     let (out, error) = (take(out), take(error));
     if status == payseal_status::PAYSEAL_OK {
         assert!(error.is_empty());
@@ -78,7 +85,10 @@ fn well_formed_hybrid(body: &[u8]) -> bool {
     };
     matches!(obj.get("encryptedData"), Some(Value::String(_)))
         && matches!(obj.get("encryptedKeys"), Some(Value::String(_)))
-        && matches!(obj.get("aes"), None | Some(Value::Null) | Some(Value::Bool(true)))
+        && matches!(
+            obj.get("aes"),
+            None | Some(Value::Null) | Some(Value::Bool(true))
+        )
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -93,7 +103,10 @@ fuzz_target!(|data: &[u8]| {
         match selector % 5 {
             0 => {
                 // Fuzzed key text as Keepz's public key, then as the integrator's private key.
-                let options = payseal_keepz_options { backend: u32::from(selector >> 6) % 3, ..Default::default() };
+                let options = payseal_keepz_options {
+                    backend: u32::from(selector >> 6) % 3,
+                    ..Default::default()
+                };
                 for as_private in [false, true] {
                     let mut handle = ptr::null_mut();
                     let mut error = empty();
@@ -103,7 +116,15 @@ fuzz_target!(|data: &[u8]| {
                         (ptr_, len, ptr::null(), 0)
                     };
                     let status = payseal_keepz_new(
-                        pubp, publ, privp, privl, ptr_, len.min(64), &options, &mut handle, &mut error,
+                        pubp,
+                        publ,
+                        privp,
+                        privl,
+                        ptr_,
+                        len.min(64),
+                        &options,
+                        &mut handle,
+                        &mut error,
                     );
                     check(status, empty(), error);
                     assert_eq!(status == payseal_status::PAYSEAL_OK, !handle.is_null());
@@ -112,7 +133,8 @@ fuzz_target!(|data: &[u8]| {
             }
             1 => {
                 let (mut out, mut error) = (empty(), empty());
-                let status = payseal_keepz_open(KEEPZ.0, status_code, ptr_, len, &mut out, &mut error);
+                let status =
+                    payseal_keepz_open(KEEPZ.0, status_code, ptr_, len, &mut out, &mut error);
                 let (out, _) = check(status, out, error);
                 if status == payseal_status::PAYSEAL_OK {
                     assert!(serde_json::from_slice::<Value>(&out).is_ok() || out.is_empty());
@@ -134,9 +156,19 @@ fuzz_target!(|data: &[u8]| {
                 // Fuzzed encryption key; the fixed private key alongside on odd selectors.
                 let mut handle = ptr::null_mut();
                 let mut error = empty();
-                let (privp, privl) = if selector & 0x10 != 0 { (KEY.as_ptr(), KEY.len()) } else { (ptr::null(), 0) };
+                let (privp, privl) = if selector & 0x10 != 0 {
+                    (KEY.as_ptr(), KEY.len())
+                } else {
+                    (ptr::null(), 0)
+                };
                 let status = payseal_transactpay_new(
-                    ptr_, len, privp, privl, u32::from(selector >> 6) % 3, &mut handle, &mut error,
+                    ptr_,
+                    len,
+                    privp,
+                    privl,
+                    u32::from(selector >> 6) % 3,
+                    &mut handle,
+                    &mut error,
                 );
                 check(status, empty(), error);
                 assert_eq!(status == payseal_status::PAYSEAL_OK, !handle.is_null());
@@ -147,8 +179,13 @@ fuzz_target!(|data: &[u8]| {
             }
             3 => {
                 let (mut out, mut error) = (empty(), empty());
-                let status =
-                    payseal_transactpay_parse_response(status_code, ptr_, len, &mut out, &mut error);
+                let status = payseal_transactpay_parse_response(
+                    status_code,
+                    ptr_,
+                    len,
+                    &mut out,
+                    &mut error,
+                );
                 let (out, _) = check(status, out, error);
                 if status == payseal_status::PAYSEAL_OK {
                     serde_json::from_slice::<Value>(&out).expect("normalized JSON");
@@ -159,7 +196,12 @@ fuzz_target!(|data: &[u8]| {
                 let (gateway, operation) = (&bytes[..split], bytes.get(split + 1..).unwrap_or(&[]));
                 let (mut out, mut error) = (empty(), empty());
                 let status = payseal_endpoint(
-                    gateway.as_ptr(), gateway.len(), operation.as_ptr(), operation.len(), &mut out, &mut error,
+                    gateway.as_ptr(),
+                    gateway.len(),
+                    operation.as_ptr(),
+                    operation.len(),
+                    &mut out,
+                    &mut error,
                 );
                 let (out, _) = check(status, out, error);
                 if status == payseal_status::PAYSEAL_OK {

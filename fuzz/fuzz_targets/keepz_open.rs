@@ -67,7 +67,11 @@ fn assert_cannot_open(e: &Error, what: &str, body: &[u8]) {
         "{what}: a well-formed envelope failed with {e:?}: {:?}",
         String::from_utf8_lossy(body)
     );
-    assert_eq!(e.message(), Error::cannot_open().message(), "{what}: CannotOpen message differs");
+    assert_eq!(
+        e.message(),
+        Error::cannot_open().message(),
+        "{what}: CannotOpen message differs"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -82,8 +86,8 @@ fuzz_target!(|data: &[u8]| {
     let opened = keepz.open(body);
     match &opened {
         Ok(plaintext) => {
-            let value: Value = serde_json::from_slice(plaintext.as_bytes())
-                .expect("an opened plaintext is JSON");
+            let value: Value =
+                serde_json::from_slice(plaintext.as_bytes()).expect("an opened plaintext is JSON");
             assert!(value.is_object() || value.is_array());
             assert!(shaped, "opened a body that is not envelope-shaped");
         }
@@ -99,7 +103,10 @@ fuzz_target!(|data: &[u8]| {
             Err(e) if shaped => match e.kind() {
                 ErrorKind::CannotOpen => {
                     assert_cannot_open(&e, "open_response", body);
-                    assert!(opened.is_err(), "open_response failed to open what open did");
+                    assert!(
+                        opened.is_err(),
+                        "open_response failed to open what open did"
+                    );
                 }
                 // An envelope holding Keepz's error, or a non-2xx status with an envelope.
                 ErrorKind::GatewayError | ErrorKind::UnexpectedResponse => {
@@ -113,7 +120,10 @@ fuzz_target!(|data: &[u8]| {
 
     if let Ok(diagnosis) = keepz.diagnose(body) {
         if opened.is_ok() {
-            assert!(diagnosis.opens, "diagnose says no for a body that opens: {diagnosis:?}");
+            assert!(
+                diagnosis.opens,
+                "diagnose says no for a body that opens: {diagnosis:?}"
+            );
         }
         let _ = diagnosis.to_json_value();
     }

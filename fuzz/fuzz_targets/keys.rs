@@ -20,7 +20,11 @@ fn key_error(kind: ErrorKind) -> bool {
 }
 
 fn check_public(key: &PublicKey) {
-    assert!(key.bits() >= 1024 && key.bits() <= 16384, "{} bits", key.bits());
+    assert!(
+        key.bits() >= 1024 && key.bits() <= 16384,
+        "{} bits",
+        key.bits()
+    );
     assert_eq!(key.size_bytes(), key.bits().div_ceil(8));
     let again = PublicKey::parse_with(
         key.export(KeyFormat::Pem),
@@ -43,7 +47,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // Private keys: one backend per input (RSA key checks are the slow part).
-    let backend = if data.len() % 2 == 0 { Backend::AwsLc } else { Backend::RustCrypto };
+    let backend = if data.len() % 2 == 0 {
+        Backend::AwsLc
+    } else {
+        Backend::RustCrypto
+    };
     match PrivateKey::parse_with(data, &KeyOptions::with_backend(backend)) {
         Ok(key) => check_public(key.public_key()),
         Err(e) => assert!(key_error(e.kind()), "PrivateKey::parse: {e:?}"),

@@ -52,13 +52,20 @@ fn transactpay_checks<T: serde::Serialize + std::fmt::Debug>(
 ) {
     match result {
         Ok(response) => {
-            assert!(status < 400, "success reported for HTTP {status}: {response:?}");
+            assert!(
+                status < 400,
+                "success reported for HTTP {status}: {response:?}"
+            );
             let _ = response.to_normalized_json().to_string();
             let _ = response.success_code();
         }
         Err(e) => {
             assert_ne!(e.kind(), ErrorKind::Panic);
-            assert_ne!(e.kind(), ErrorKind::CannotOpen, "TransactPay responses are not sealed");
+            assert_ne!(
+                e.kind(),
+                ErrorKind::CannotOpen,
+                "TransactPay responses are not sealed"
+            );
             let _ = e.gateway_json();
         }
     }

@@ -42,14 +42,22 @@ fuzz_target!(|data: &[u8]| {
     match handle.open(body) {
         Ok(plaintext) => {
             assert!(shaped, "opened a body that is not envelope-shaped");
-            let value: Value = serde_json::from_slice(plaintext.as_bytes())
-                .expect("an opened plaintext is JSON");
+            let value: Value =
+                serde_json::from_slice(plaintext.as_bytes()).expect("an opened plaintext is JSON");
             assert!(value.is_object(), "opened plaintext is not an object");
         }
         Err(e) if shaped => {
-            assert_eq!(e.kind(), ErrorKind::CannotOpen, "well-formed envelope failed with {e:?}");
+            assert_eq!(
+                e.kind(),
+                ErrorKind::CannotOpen,
+                "well-formed envelope failed with {e:?}"
+            );
             assert_eq!(e.message(), Error::cannot_open().message());
         }
-        Err(e) => assert_ne!(e.kind(), ErrorKind::CannotOpen, "CannotOpen for a non-envelope"),
+        Err(e) => assert_ne!(
+            e.kind(),
+            ErrorKind::CannotOpen,
+            "CannotOpen for a non-envelope"
+        ),
     }
 });

@@ -55,6 +55,10 @@ step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
 step "tests: both backends (cross-backend)" cargo test --all-features
 
+# --- Fuzzing -------------------------------------------------------------------------------
+# A 60-second smoke run of the cargo-fuzz targets; skipped (and passing) without nightly/cargo-fuzz.
+step "fuzz smoke run (cargo-fuzz, 12 s per target)" fuzz/smoke.sh
+
 # --- The C ABI library, shared by the C tests and every binding -----------------------------
 # Both backends compiled in, so the bindings' cross-backend cases run too.
 target_dir=${CARGO_TARGET_DIR:-target}

@@ -9,6 +9,9 @@
 //! `PAYSEAL_CANNOT_OPEN` (or a Keepz error carried inside it).
 #![no_main]
 
+#[path = "common/unique_keys.rs"]
+mod unique_keys;
+
 use libfuzzer_sys::fuzz_target;
 use payseal::ffi::*;
 use serde_json::Value;
@@ -80,6 +83,9 @@ fn check(status: payseal_status, out: payseal_buffer, error: payseal_buffer) -> 
 }
 
 fn well_formed_hybrid(body: &[u8]) -> bool {
+    if !unique_keys::object_with_unique_keys(body) {
+        return false;
+    }
     let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
         return false;
     };

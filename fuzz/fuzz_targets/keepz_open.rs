@@ -10,6 +10,9 @@
 //! opens whenever it does.
 #![no_main]
 
+#[path = "common/unique_keys.rs"]
+mod unique_keys;
+
 use libfuzzer_sys::fuzz_target;
 use payseal::keepz::{EnvelopeMode, Keepz};
 use payseal::keys::{KeyOptions, PrivateKey};
@@ -42,6 +45,9 @@ static HANDLES: LazyLock<Vec<(Keepz, EnvelopeMode)>> = LazyLock::new(|| {
 
 /// Whether `body` is the shape of an envelope this handle opens (so only `CannotOpen` may fail).
 fn well_formed(body: &[u8], mode: EnvelopeMode) -> bool {
+    if !unique_keys::object_with_unique_keys(body) {
+        return false;
+    }
     let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
         return false;
     };

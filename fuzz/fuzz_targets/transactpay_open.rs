@@ -7,6 +7,9 @@
 //! either opens to a JSON object or fails with exactly `CannotOpen` and its one message.
 #![no_main]
 
+#[path = "common/unique_keys.rs"]
+mod unique_keys;
+
 use libfuzzer_sys::fuzz_target;
 use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::transactpay::TransactPay;
@@ -35,10 +38,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let handle = &HANDLES[usize::from(selector) % HANDLES.len()];
-    let shaped = matches!(
-        serde_json::from_slice::<Value>(body),
-        Ok(Value::Object(ref obj)) if matches!(obj.get("data"), Some(Value::String(_)))
-    );
+    let shaped = unique_keys::object_with_unique_keys(body)
+        && matches!(
+            serde_json::from_slice::<Value>(body),
+            Ok(Value::Object(ref obj)) if matches!(obj.get("data"), Some(Value::String(_)))
+        );
     match handle.open(body) {
         Ok(plaintext) => {
             assert!(shaped, "opened a body that is not envelope-shaped");

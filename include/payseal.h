@@ -21,16 +21,6 @@
 
 
 /**
- * `padding`: RSAES-OAEP with SHA-256 and MGF1-SHA-256 (Keepz's default).
- */
-#define PAYSEAL_PADDING_OAEP_SHA256 0
-
-/**
- * `padding`: RSAES-PKCS#1 v1.5.
- */
-#define PAYSEAL_PADDING_PKCS1V15 1
-
-/**
  * `backend`: the build's default (aws-lc when compiled in).
  */
 #define PAYSEAL_BACKEND_DEFAULT 0
@@ -44,6 +34,16 @@
  * `backend`: RustCrypto.
  */
 #define PAYSEAL_BACKEND_RUSTCRYPTO 2
+
+/**
+ * `padding`: RSAES-OAEP with SHA-256 and MGF1-SHA-256 (Keepz's default).
+ */
+#define PAYSEAL_PADDING_OAEP_SHA256 0
+
+/**
+ * `padding`: RSAES-PKCS#1 v1.5.
+ */
+#define PAYSEAL_PADDING_PKCS1V15 1
 
 /**
  * Key format: PEM (`PUBLIC KEY` / `PRIVATE KEY`).
@@ -223,6 +223,11 @@ typedef struct {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Whether a `PAYSEAL_BACKEND_*` backend is compiled into this library (the default always is).
+ */
+bool payseal_backend_available(uint32_t backend);
 
 /**
  * Wipes and releases a buffer payseal returned, then sets it to `{NULL, 0}`. Safe to call on an

@@ -35,6 +35,7 @@ typedef struct {
   size_t max_body;
   uint32_t backend;
 } payseal_keepz_options;
+bool payseal_backend_available(uint32_t backend);
 void payseal_buffer_free(payseal_buffer *buffer);
 payseal_status payseal_keepz_new(const uint8_t *keepz_public_key,
                                  size_t keepz_public_key_len,

@@ -55,12 +55,18 @@ step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
 step "tests: both backends (cross-backend)" cargo test --all-features
 
+# --- Fuzzing -------------------------------------------------------------------------------
+# A 60-second smoke run of the cargo-fuzz targets; skipped (and passing) without nightly/cargo-fuzz.
+step "fuzz smoke run (cargo-fuzz, 12 s per target)" fuzz/smoke.sh
+
 # --- The C ABI library, shared by the C tests and every binding -----------------------------
 # Both backends compiled in, so the bindings' cross-backend cases run too.
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
 export PAYSEAL_LIB=$target_dir/release/libpayseal.so
 step "build libpayseal.so (release, both backends)" cargo build --release --lib --features rustcrypto
+
+step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
 
 # --- Bindings -----------------------------------------------------------------------------
 step "PHP binding (PHPUnit)" bindings/php/test.sh

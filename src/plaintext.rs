@@ -60,10 +60,52 @@ impl fmt::Debug for Plaintext {
     }
 }
 
-/// Checks that `bytes` is UTF-8 JSON (any value), without building it.
+/// The deepest nesting of arrays and objects payseal accepts: what serde_json's recursion limit
+/// lets a typed parse read (it refuses the 128th level).
+pub(crate) const MAX_JSON_DEPTH: usize = 127;
+
+/// Checks that `bytes` is UTF-8 JSON (any value) nested at most [`MAX_JSON_DEPTH`] levels,
+/// without building it.
+///
+/// serde_json skips an ignored value without recursion and so without its recursion limit: on
+/// its own, `IgnoredAny` accepts `[[[[…]]]]` 10,000 levels deep, which every typed parse (and
+/// many a host's JSON reader) then refuses or overflows on. The depth is checked separately.
 pub(crate) fn is_json(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes).is_ok()
         && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+        && depth_within_limit(bytes)
+}
+
+/// Whether valid JSON text nests arrays and objects at most [`MAX_JSON_DEPTH`] levels. One pass,
+/// no allocation.
+pub(crate) fn depth_within_limit(json: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
 }
 
 /// Whether JSON text is an object or an array (its first non-blank byte is `{` or `[`).
@@ -77,17 +119,43 @@ pub(crate) fn is_json_container(json: &[u8]) -> bool {
 }
 
 /// Serializes a payload as compact UTF-8 JSON, wiped on drop.
+///
+/// Not `serde_json::to_vec`: a `Vec` that grows by reallocation leaves each abandoned buffer,
+/// holding a prefix of the payload, to the allocator unwiped. [`WipingWriter`] grows by copying
+/// into a new buffer and wiping the old one.
 pub(crate) fn to_compact_json<T: serde::Serialize + ?Sized>(
     payload: &T,
 ) -> Result<Zeroizing<Vec<u8>>> {
-    serde_json::to_vec(payload)
-        .map(Zeroizing::new)
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidRequest,
-                format!("the payload cannot be written as JSON: {e}"),
-            )
-        })
+    let mut writer = WipingWriter(Zeroizing::new(Vec::new()));
+    serde_json::to_writer(&mut writer, payload).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidRequest,
+            format!("the payload cannot be written as JSON: {e}"),
+        )
+    })?;
+    Ok(writer.0)
+}
+
+/// A byte sink whose every buffer, including the ones it outgrows, is wiped when released.
+pub(crate) struct WipingWriter(pub(crate) Zeroizing<Vec<u8>>);
+
+impl std::io::Write for WipingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let needed = self.0.len() + buf.len();
+        if needed > self.0.capacity() {
+            let capacity = needed.max(self.0.capacity() * 2).max(256);
+            let mut bigger = Zeroizing::new(Vec::with_capacity(capacity));
+            bigger.extend_from_slice(&self.0);
+            // The old buffer is wiped as it is dropped here.
+            self.0 = bigger;
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Checks a payload given as bytes: it must be UTF-8 JSON. Sent exactly as given.
@@ -104,5 +172,29 @@ pub(crate) fn check_payload_bytes(bytes: &[u8]) -> Result<()> {
             "the payload is not valid JSON",
         ));
     }
+    if !depth_within_limit(bytes) {
+        return Err(Error::new(
+            ErrorKind::NotJson,
+            format!("the payload nests arrays or objects more than {MAX_JSON_DEPTH} levels deep"),
+        ));
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_limit() {
+        let nest = |n: usize| "[".repeat(n) + &"]".repeat(n);
+        assert!(is_json(nest(MAX_JSON_DEPTH).as_bytes()));
+        assert!(!is_json(nest(MAX_JSON_DEPTH + 1).as_bytes()));
+        assert!(serde_json::from_str::<serde_json::Value>(&nest(MAX_JSON_DEPTH)).is_ok());
+        assert!(serde_json::from_str::<serde_json::Value>(&nest(MAX_JSON_DEPTH + 1)).is_err());
+        // brackets inside strings do not count, escaped quotes do not end a string
+        let s = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
+        assert!(is_json(s.as_bytes()));
+        assert!(check_payload_bytes(nest(10_000).as_bytes()).is_err());
+    }
 }

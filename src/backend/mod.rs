@@ -248,9 +248,10 @@ pub(crate) fn aes256_cbc_encrypt(
     iv: &[u8; 16],
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
-    let mut buf = pkcs7_pad(plaintext);
+    // Wiped if encryption fails; on success it holds only ciphertext and is moved out.
+    let mut buf = Zeroizing::new(pkcs7_pad(plaintext));
     aes256_cbc_encrypt_raw(backend, key, iv, &mut buf)?;
-    Ok(buf)
+    Ok(std::mem::take(&mut *buf))
 }
 
 /// Raw AES-256-CBC encryption in place; `buf` is a whole number of blocks.

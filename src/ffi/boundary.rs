@@ -81,6 +81,47 @@ pub(crate) fn run(
     }
 }
 
+/// Runs a handle constructor at the boundary: `*out` is set to NULL first, and to the new boxed
+/// handle on success (release it with [`free_handle`]).
+pub(crate) fn new_handle<T>(
+    out: *mut *mut T,
+    error: *mut payseal_buffer,
+    body: impl FnOnce() -> crate::Result<T>,
+) -> payseal_status {
+    if !out.is_null() {
+        // SAFETY: a non-NULL `out` is writable; callers never see a stale handle on failure.
+        unsafe { *out = std::ptr::null_mut() };
+    }
+    let mut made: Option<T> = None;
+    let status = run(std::ptr::null_mut(), error, || {
+        Outcome::from((|| {
+            if out.is_null() {
+                return Err(null("out"));
+            }
+            made = Some(body()?);
+            Ok(Vec::new())
+        })())
+    });
+    if let Some(handle) = made {
+        // SAFETY: checked non-NULL above.
+        unsafe { *out = Box::into_raw(Box::new(handle)) };
+    }
+    status
+}
+
+/// Releases a handle made by [`new_handle`]; NULL is ignored.
+///
+/// # Safety
+/// `handle` must be NULL or a handle from [`new_handle`] of the same type, not yet freed.
+pub(crate) unsafe fn free_handle<T>(handle: *mut T) {
+    if !handle.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            // SAFETY: made by Box::into_raw in new_handle.
+            drop(unsafe { Box::from_raw(handle) });
+        }));
+    }
+}
+
 /// Fills the optional error buffer with the failure's message.
 pub(crate) fn write_error(error: *mut payseal_buffer, e: &Error) {
     // SAFETY: the caller passes NULL or a valid, writable buffer.

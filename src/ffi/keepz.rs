@@ -1,10 +1,11 @@
 //! Keepz handles across the C ABI.
 
 use super::args::{bytes, handle, optional, require_out};
-use super::boundary::{Outcome, run};
+use super::backend::backend_from;
+use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
-use crate::backend::{Backend, RsaPadding};
+use crate::backend::RsaPadding;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz};
 use crate::keys::{KeyOptions, PrivateKey, PublicKey};
@@ -13,13 +14,6 @@ use crate::keys::{KeyOptions, PrivateKey, PublicKey};
 pub const PAYSEAL_PADDING_OAEP_SHA256: u32 = 0;
 /// `padding`: RSAES-PKCS#1 v1.5.
 pub const PAYSEAL_PADDING_PKCS1V15: u32 = 1;
-/// `backend`: the build's default (aws-lc when compiled in).
-pub const PAYSEAL_BACKEND_DEFAULT: u32 = 0;
-/// `backend`: AWS-LC.
-pub const PAYSEAL_BACKEND_AWS_LC: u32 = 1;
-/// `backend`: RustCrypto.
-pub const PAYSEAL_BACKEND_RUSTCRYPTO: u32 = 2;
-
 /// Options of a Keepz handle. Zero-initialise it for the defaults.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
@@ -36,31 +30,6 @@ pub struct payseal_keepz_options {
 
 /// An opaque Keepz handle: keys parsed once, immutable, safe to share between threads.
 pub struct payseal_keepz(Keepz);
-
-pub(crate) fn backend_from(code: u32) -> Result<Backend> {
-    let backend = match code {
-        PAYSEAL_BACKEND_DEFAULT => return Ok(Backend::default()),
-        PAYSEAL_BACKEND_AWS_LC => Backend::AwsLc,
-        PAYSEAL_BACKEND_RUSTCRYPTO => Backend::RustCrypto,
-        other => {
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!("unknown backend {other}"),
-            ));
-        }
-    };
-    if backend.is_available() {
-        Ok(backend)
-    } else {
-        Err(Error::new(
-            ErrorKind::BackendUnavailable,
-            format!(
-                "the {} backend is not compiled into this library",
-                backend.name()
-            ),
-        ))
-    }
-}
 
 fn padding_from(code: u32) -> Result<RsaPadding> {
     match code {
@@ -129,43 +98,27 @@ pub unsafe extern "C" fn payseal_keepz_new(
     out: *mut *mut payseal_keepz,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    if !out.is_null() {
-        // SAFETY: non-NULL `out` is writable; callers then never see a stale handle on failure.
-        unsafe { *out = std::ptr::null_mut() };
-    }
-    let mut made: Option<*mut payseal_keepz> = None;
-    let status = run(std::ptr::null_mut(), error, || {
-        let result = (|| {
-            require_out(out, "out")?;
-            let public =
-                unsafe { optional(keepz_public_key, keepz_public_key_len, "keepz_public_key") }?;
-            let private = unsafe {
-                optional(
-                    integrator_private_key,
-                    integrator_private_key_len,
-                    "integrator_private_key",
-                )
-            }?;
-            let id = unsafe { optional(identifier, identifier_len, "identifier") }?
-                .map(|raw| {
-                    std::str::from_utf8(raw).map_err(|_| {
-                        Error::new(ErrorKind::InvalidUtf8, "identifier is not valid UTF-8")
-                    })
+    new_handle(out, error, || {
+        let public =
+            unsafe { optional(keepz_public_key, keepz_public_key_len, "keepz_public_key") }?;
+        let private = unsafe {
+            optional(
+                integrator_private_key,
+                integrator_private_key_len,
+                "integrator_private_key",
+            )
+        }?;
+        let id = unsafe { optional(identifier, identifier_len, "identifier") }?
+            .map(|raw| {
+                std::str::from_utf8(raw).map_err(|_| {
+                    Error::new(ErrorKind::InvalidUtf8, "identifier is not valid UTF-8")
                 })
-                .transpose()?;
-            // SAFETY: NULL or a valid options struct.
-            let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
-            let keepz = build(public, private, id, options)?;
-            made = Some(Box::into_raw(Box::new(payseal_keepz(keepz))));
-            Ok(Vec::new())
-        })();
-        Outcome::from(result)
-    });
-    if let Some(ptr) = made {
-        // SAFETY: `out` was checked non-NULL above.
-        unsafe { *out = ptr };
-    }
-    status
+            })
+            .transpose()?;
+        // SAFETY: NULL or a valid options struct.
+        let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
+        build(public, private, id, options).map(payseal_keepz)
+    })
 }
 
 /// Releases a Keepz handle (NULL is ignored). Call it exactly once per handle.
@@ -174,12 +127,7 @@ pub unsafe extern "C" fn payseal_keepz_new(
 /// `handle` must be NULL or a handle from `payseal_keepz_new` not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn payseal_keepz_free(handle: *mut payseal_keepz) {
-    if !handle.is_null() {
-        let _ = std::panic::catch_unwind(|| {
-            // SAFETY: made by Box::into_raw in payseal_keepz_new.
-            drop(unsafe { Box::from_raw(handle) });
-        });
-    }
+    unsafe { free_handle(handle) }
 }
 
 unsafe fn seal_with(

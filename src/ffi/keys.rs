@@ -2,9 +2,9 @@
 //! and so that hosts need not hard-code paths).
 
 use super::args::{require_out, text};
+use super::backend::backend_from;
 use super::boundary::{Outcome, run};
 use super::buffer::payseal_buffer;
-use super::keepz::backend_from;
 use super::status::payseal_status;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keys::{KeyFormat, PrivateKey};

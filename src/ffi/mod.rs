@@ -19,6 +19,7 @@
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
 mod args;
+mod backend;
 mod boundary;
 mod buffer;
 mod keepz;
@@ -27,6 +28,7 @@ mod status;
 mod transactpay;
 mod version;
 
+pub use backend::*;
 pub use buffer::{payseal_buffer, payseal_buffer_free};
 pub use keepz::*;
 pub use keys::*;

@@ -1,11 +1,10 @@
 //! TransactPay handles and response parsing across the C ABI.
 
 use super::args::{bytes, handle, optional, require_out};
-use super::boundary::{Outcome, run};
+use super::backend::backend_from;
+use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
-use super::keepz::backend_from;
 use super::status::payseal_status;
-use crate::error::Result;
 use crate::keys::{KeyOptions, PrivateKey};
 use crate::transactpay::{TransactPay, parse_encryption_key};
 
@@ -30,33 +29,17 @@ pub unsafe extern "C" fn payseal_transactpay_new(
     out: *mut *mut payseal_transactpay,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    if !out.is_null() {
-        // SAFETY: non-NULL `out` is writable; callers then never see a stale handle on failure.
-        unsafe { *out = std::ptr::null_mut() };
-    }
-    let mut made: Option<*mut payseal_transactpay> = None;
-    let status = run(std::ptr::null_mut(), error, || {
-        Outcome::from((|| -> Result<Vec<u8>> {
-            require_out(out, "out")?;
-            let key = unsafe { bytes(encryption_key, encryption_key_len, "encryption_key") }?;
-            let private = unsafe { optional(private_key, private_key_len, "private_key") }?;
-            let options = KeyOptions::with_backend(backend_from(backend)?);
-            let mut builder =
-                TransactPay::builder().encryption_key(parse_encryption_key(key, &options)?);
-            if let Some(private) = private {
-                builder = builder.open_with(PrivateKey::parse_with(private, &options)?);
-            }
-            made = Some(Box::into_raw(Box::new(payseal_transactpay(
-                builder.build()?,
-            ))));
-            Ok(Vec::new())
-        })())
-    });
-    if let Some(ptr) = made {
-        // SAFETY: `out` was checked non-NULL above.
-        unsafe { *out = ptr };
-    }
-    status
+    new_handle(out, error, || {
+        let key = unsafe { bytes(encryption_key, encryption_key_len, "encryption_key") }?;
+        let private = unsafe { optional(private_key, private_key_len, "private_key") }?;
+        let options = KeyOptions::with_backend(backend_from(backend)?);
+        let mut builder =
+            TransactPay::builder().encryption_key(parse_encryption_key(key, &options)?);
+        if let Some(private) = private {
+            builder = builder.open_with(PrivateKey::parse_with(private, &options)?);
+        }
+        builder.build().map(payseal_transactpay)
+    })
 }
 
 /// Releases a TransactPay handle (NULL is ignored). Call it exactly once per handle.
@@ -65,12 +48,7 @@ pub unsafe extern "C" fn payseal_transactpay_new(
 /// `handle` must be NULL or a handle from `payseal_transactpay_new` not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn payseal_transactpay_free(handle: *mut payseal_transactpay) {
-    if !handle.is_null() {
-        let _ = std::panic::catch_unwind(|| {
-            // SAFETY: made by Box::into_raw in payseal_transactpay_new.
-            drop(unsafe { Box::from_raw(handle) });
-        });
-    }
+    unsafe { free_handle(handle) }
 }
 
 /// The largest payload one seal carries (k − 11 bytes: 501 for a 4096-bit key); 0 for NULL.

@@ -240,6 +240,13 @@ fn check_plaintext(plaintext: &[u8], mut d: Diagnosis) -> Diagnosis {
             plaintext.len()
         ));
     }
+    if !crate::plaintext::depth_within_limit(plaintext) {
+        return d.fail(format!(
+            "the decrypted payload ({} bytes) is JSON nested more than {} levels deep",
+            plaintext.len(),
+            crate::plaintext::MAX_JSON_DEPTH
+        ));
+    }
     if !crate::plaintext::is_json_container(plaintext) {
         return d.fail(
             "the decrypted payload is JSON but not an object or array (with PKCS#1 v1.5 this \

@@ -110,6 +110,13 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
             json_type(&value)
         )));
     };
+    if let Some(name) = crate::body_check::duplicate_top_level_key(body) {
+        return Ok(BodyShape::Other(format!(
+            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+             one counts)",
+            name.chars().take(64).collect::<String>()
+        )));
+    }
     if let Some(data) = obj.get("encryptedData") {
         if !data.is_string() {
             return Ok(BodyShape::Other(format!(
@@ -196,6 +203,19 @@ pub(crate) fn from_query(query_string: &str) -> Result<WireEnvelope> {
             "the query string is not validly percent-encoded",
         )
     })?;
+    let mut seen = std::collections::HashSet::new();
+    for (name, _) in &pairs {
+        if !name.is_empty() && !seen.insert(name.as_str()) {
+            return Err(Error::new(
+                ErrorKind::NotEnvelope,
+                format!(
+                    "the query string has the field {:?} twice (refused: readers disagree on \
+                     which one counts)",
+                    name.chars().take(64).collect::<String>()
+                ),
+            ));
+        }
+    }
     let get = |name: &str| {
         pairs
             .iter()

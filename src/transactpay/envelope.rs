@@ -45,6 +45,13 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
             json_type(&value)
         )));
     };
+    if let Some(name) = crate::body_check::duplicate_top_level_key(body) {
+        return Err(not_envelope(format!(
+            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+             one counts)",
+            name.chars().take(64).collect::<String>()
+        )));
+    }
     match object.get("data") {
         Some(Value::String(data)) => Ok(data.clone()),
         Some(other) => Err(not_envelope(format!(

@@ -95,6 +95,27 @@ namespace Payseal
             return bytes;
         }
 
+        /// <summary>A native call with one <c>(ptr, len)</c> input and one output buffer.</summary>
+        internal unsafe delegate PaysealStatus BytesCall(
+            byte* data, UIntPtr len, ref PaysealBuffer output, ref PaysealBuffer error);
+
+        /// <summary>
+        /// Makes a call with one byte input (pinned for the call; an empty array goes as
+        /// <c>NULL, 0</c>) and finishes it with <see cref="Take"/>.
+        /// </summary>
+        internal static unsafe byte[] CallWithBytes(byte[] input, string name, BytesCall call)
+        {
+            Require(input, name);
+            var output = new PaysealBuffer();
+            var error = new PaysealBuffer();
+            PaysealStatus status;
+            fixed (byte* p = input)
+            {
+                status = call(p, Len(input), ref output, ref error);
+            }
+            return Take(status, ref output, ref error);
+        }
+
         /// <summary>Finishes a call without an output: frees the error buffer, throws on failure.</summary>
         internal static void Check(PaysealStatus status, ref PaysealBuffer error)
         {

@@ -60,15 +60,8 @@ namespace Payseal
         /// <exception cref="PaysealException">The payload is not a JSON object or array, or not UTF-8.</exception>
         public unsafe byte[] Seal(byte[] payload)
         {
-            Interop.Require(payload, "payload");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* p = payload)
-            {
-                status = Native.payseal_keepz_seal(Live(), p, Interop.Len(payload), ref output, ref error);
-            }
-            return Interop.Take(status, ref output, ref error);
+            return Interop.CallWithBytes(payload, "payload", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_keepz_seal(Live(), p, n, ref o, ref e));
         }
 
         /// <summary>Seals JSON text; returns the JSON body.</summary>
@@ -84,15 +77,8 @@ namespace Payseal
         /// <inheritdoc cref="Seal(byte[])"/>
         public unsafe byte[] SealQuery(byte[] payload)
         {
-            Interop.Require(payload, "payload");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* p = payload)
-            {
-                status = Native.payseal_keepz_seal_query(Live(), p, Interop.Len(payload), ref output, ref error);
-            }
-            return Interop.Take(status, ref output, ref error);
+            return Interop.CallWithBytes(payload, "payload", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_keepz_seal_query(Live(), p, n, ref o, ref e));
         }
 
         /// <summary>Seals JSON text; returns the query string.</summary>
@@ -112,15 +98,8 @@ namespace Payseal
         public unsafe byte[] Open(int httpStatus, byte[] body)
         {
             ushort http = Interop.HttpStatus(httpStatus, "httpStatus");
-            Interop.Require(body, "body");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* b = body)
-            {
-                status = Native.payseal_keepz_open(Live(), http, b, Interop.Len(body), ref output, ref error);
-            }
-            return Interop.Take(status, ref output, ref error);
+            return Interop.CallWithBytes(body, "body", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_keepz_open(Live(), http, p, n, ref o, ref e));
         }
 
         /// <summary>Opens a response or callback given as text; returns the plaintext JSON ("" for an
@@ -138,15 +117,8 @@ namespace Payseal
         /// </summary>
         public unsafe string Diagnose(byte[] body)
         {
-            Interop.Require(body, "body");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* b = body)
-            {
-                status = Native.payseal_keepz_diagnose(Live(), b, Interop.Len(body), ref output, ref error);
-            }
-            return Interop.Utf8.GetString(Interop.Take(status, ref output, ref error));
+            return Interop.Utf8.GetString(Interop.CallWithBytes(body, "body", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_keepz_diagnose(Live(), p, n, ref o, ref e)));
         }
 
         /// <summary>Explains why a body given as text does or does not open.</summary>

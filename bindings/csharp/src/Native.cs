@@ -96,6 +96,10 @@ namespace Payseal
         internal static extern uint payseal_abi_version();
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        [return: MarshalAs(UnmanagedType.U1)]
+        internal static extern bool payseal_backend_available(uint backend);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_selftest_panic(ref PaysealBuffer error);
     }
 }

@@ -31,6 +31,13 @@ namespace Payseal
             }
         }
 
+        /// <summary>Whether a crypto backend is compiled into the loaded library.</summary>
+        public static bool BackendAvailable(Backend backend)
+        {
+            EnsureLoaded();
+            return Native.payseal_backend_available((uint)backend);
+        }
+
         /// <summary>The library's static description of a status code.</summary>
         public static string StatusText(PaysealStatus status)
         {

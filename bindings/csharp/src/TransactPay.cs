@@ -58,15 +58,8 @@ namespace Payseal
         /// <exception cref="PaysealException">Not a JSON object, or not UTF-8.</exception>
         public unsafe byte[] Seal(byte[] payload)
         {
-            Interop.Require(payload, "payload");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* p = payload)
-            {
-                status = Native.payseal_transactpay_seal(Live(), p, Interop.Len(payload), ref output, ref error);
-            }
-            return Interop.Take(status, ref output, ref error);
+            return Interop.CallWithBytes(payload, "payload", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_transactpay_seal(Live(), p, n, ref o, ref e));
         }
 
         /// <summary>Seals JSON text; returns the body.</summary>
@@ -82,15 +75,8 @@ namespace Payseal
         /// <exception cref="KeyException">The handle has no private key.</exception>
         public unsafe byte[] Open(byte[] body)
         {
-            Interop.Require(body, "body");
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* b = body)
-            {
-                status = Native.payseal_transactpay_open(Live(), b, Interop.Len(body), ref output, ref error);
-            }
-            return Interop.Take(status, ref output, ref error);
+            return Interop.CallWithBytes(body, "body", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
+                Native.payseal_transactpay_open(Live(), p, n, ref o, ref e));
         }
 
         /// <summary>Opens a body given as text; returns the plaintext JSON.</summary>

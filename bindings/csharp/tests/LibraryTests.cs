@@ -30,6 +30,14 @@ namespace Payseal.Tests
         }
 
         [Test]
+        public void BackendsAreReported()
+        {
+            Assert.IsTrue(PaysealLibrary.BackendAvailable(Backend.Default));
+            Assert.IsTrue(PaysealLibrary.BackendAvailable(Backend.AwsLc));
+            Assert.IsFalse(PaysealLibrary.BackendAvailable((Backend)9));
+        }
+
+        [Test]
         public void AbiVersionIsChecked()
         {
             Assert.AreEqual(1u, PaysealLibrary.ExpectedAbiVersion);

@@ -1,0 +1,137 @@
+//! A Keepz body → `Keepz::open`, `Keepz::open_response(status, body)` and `Keepz::diagnose`, with a
+//! fixed private key (tests/keys/rsa2048.pkcs8.pem) under six handle configurations.
+//!
+//! Input: `[config][status hi][status lo][body ...]`.
+//!
+//! Invariants: no panic; a body of well-formed envelope shape (a JSON object with string
+//! `encryptedData`, string `encryptedKeys` and `aes` absent/null/true for hybrid handles; no
+//! `encryptedKeys` for legacy ones) either opens to a JSON object or array, or fails with exactly
+//! `CannotOpen` and its one message; `open_response` agrees with `open`; `diagnose` says a body
+//! opens whenever it does.
+#![no_main]
+
+#[path = "common/unique_keys.rs"]
+mod unique_keys;
+
+use libfuzzer_sys::fuzz_target;
+use payseal::keepz::{EnvelopeMode, Keepz};
+use payseal::keys::{KeyOptions, PrivateKey};
+use payseal::{Backend, Error, ErrorKind, RsaPadding};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+const KEY: &[u8] = include_bytes!("../../tests/keys/rsa2048.pkcs8.pem");
+
+static HANDLES: LazyLock<Vec<(Keepz, EnvelopeMode)>> = LazyLock::new(|| {
+    let mut handles = Vec::new();
+    for backend in [Backend::AwsLc, Backend::RustCrypto] {
+        let key = PrivateKey::parse_with(KEY, &KeyOptions::with_backend(backend)).unwrap();
+        for (padding, mode) in [
+            (RsaPadding::OaepSha256, EnvelopeMode::Hybrid),
+            (RsaPadding::Pkcs1v15, EnvelopeMode::Hybrid),
+            (RsaPadding::Pkcs1v15, EnvelopeMode::Legacy),
+        ] {
+            let keepz = Keepz::builder()
+                .open_with(key.clone())
+                .padding(padding)
+                .mode(mode)
+                .build()
+                .unwrap();
+            handles.push((keepz, mode));
+        }
+    }
+    handles
+});
+
+/// Whether `body` is the shape of an envelope this handle opens (so only `CannotOpen` may fail).
+fn well_formed(body: &[u8], mode: EnvelopeMode) -> bool {
+    if !unique_keys::object_with_unique_keys(body) {
+        return false;
+    }
+    let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
+        return false;
+    };
+    let data = matches!(obj.get("encryptedData"), Some(Value::String(_)));
+    let keys = obj.get("encryptedKeys");
+    let aes = obj.get("aes");
+    match mode {
+        EnvelopeMode::Hybrid => {
+            data && matches!(keys, Some(Value::String(_)))
+                && matches!(aes, None | Some(Value::Null) | Some(Value::Bool(true)))
+        }
+        EnvelopeMode::Legacy => {
+            data && matches!(keys, None | Some(Value::Null))
+                && matches!(aes, None | Some(Value::Null) | Some(Value::Bool(_)))
+        }
+    }
+}
+
+fn assert_cannot_open(e: &Error, what: &str, body: &[u8]) {
+    assert_eq!(
+        e.kind(),
+        ErrorKind::CannotOpen,
+        "{what}: a well-formed envelope failed with {e:?}: {:?}",
+        String::from_utf8_lossy(body)
+    );
+    assert_eq!(
+        e.message(),
+        Error::cannot_open().message(),
+        "{what}: CannotOpen message differs"
+    );
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 3 {
+        return;
+    }
+    let (keepz, mode) = &HANDLES[usize::from(data[0]) % HANDLES.len()];
+    let status = u16::from_be_bytes([data[1], data[2]]);
+    let body = &data[3..];
+    let shaped = well_formed(body, *mode);
+
+    let opened = keepz.open(body);
+    match &opened {
+        Ok(plaintext) => {
+            let value: Value =
+                serde_json::from_slice(plaintext.as_bytes()).expect("an opened plaintext is JSON");
+            assert!(value.is_object() || value.is_array());
+            assert!(shaped, "opened a body that is not envelope-shaped");
+        }
+        Err(e) if shaped => assert_cannot_open(e, "open", body),
+        Err(e) => assert_ne!(e.kind(), ErrorKind::Panic),
+    }
+
+    // open_response with the fuzzed status, and as a callback (status 0).
+    for status in [status, 0, 200] {
+        match keepz.open_response(status, body) {
+            Ok(Some(_)) => assert!(opened.is_ok(), "open_response opened what open did not"),
+            Ok(None) => assert!(body.trim_ascii().is_empty()),
+            Err(e) if shaped => match e.kind() {
+                ErrorKind::CannotOpen => {
+                    assert_cannot_open(&e, "open_response", body);
+                    assert!(
+                        opened.is_err(),
+                        "open_response failed to open what open did"
+                    );
+                }
+                // An envelope holding Keepz's error, or a non-2xx status with an envelope.
+                ErrorKind::GatewayError | ErrorKind::UnexpectedResponse => {
+                    assert!(opened.is_ok(), "{e:?} for an envelope that does not open")
+                }
+                other => panic!("open_response: well-formed envelope failed with {other:?}: {e}"),
+            },
+            Err(_) => {}
+        }
+    }
+
+    if let Ok(diagnosis) = keepz.diagnose(body) {
+        if opened.is_ok() {
+            assert!(
+                diagnosis.opens,
+                "diagnose says no for a body that opens: {diagnosis:?}"
+            );
+        }
+        let _ = diagnosis.to_json_value();
+    }
+    let _ = payseal::keepz::diagnose(keepz.open_key().unwrap(), keepz.options(), body);
+});

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora fuzz/corpus/<target>/seed-* from the conformity vectors
+(tests/vectors/*.json), the response fixtures (tests/fixtures/**) and the key files (tests/keys/*).
+
+Run from anywhere: python3 fuzz/seed.py. Existing seed-* files are replaced; grown corpus files
+(libFuzzer's hash-named files) are left alone. Each target's input layout is described at the top
+of its fuzz_targets/<target>.rs.
+"""
+import base64
+import hashlib
+import json
+import pathlib
+import shutil
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+CORPUS = ROOT / "fuzz" / "corpus"
+
+# keepz_open handle configurations (see HANDLES in fuzz_targets/keepz_open.rs), rsa2048 only.
+KEEPZ_CONFIG = {("oaep-sha256", False): 0, ("pkcs1v15", False): 1, ("pkcs1v15", True): 2}
+
+
+def vectors(name):
+    return json.loads((TESTS / "vectors" / f"{name}.json").read_text())
+
+
+def status(code):
+    return int(code).to_bytes(2, "big")
+
+
+class Seeds:
+    def __init__(self, target):
+        self.dir = CORPUS / target
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for old in self.dir.glob("seed-*"):
+            old.unlink()
+        self.count = 0
+
+    def add(self, data):
+        if isinstance(data, str):
+            data = data.encode()
+        name = "seed-" + hashlib.sha1(data).hexdigest()[:16]
+        (self.dir / name).write_bytes(data)
+        self.count += 1
+
+
+def key_inputs():
+    out = [p.read_bytes() for p in sorted((TESTS / "keys").iterdir()) if p.suffix != ".sh"]
+    for key in vectors("keys").values():
+        for field, value in key.items():
+            if isinstance(value, str) and field != "fingerprint":
+                out.append(value.encode())
+        blob = base64.b64decode(key["transactpay_blob"])
+        out.append(blob)  # the key text, bits!<RSAKeyValue>...
+        out.append(blob.split(b"!", 1)[1])  # bare XML
+        out.append(b'<?xml version="1.0"?>\n' + blob.split(b"!", 1)[1].replace(b"><", b">\n  <"))
+    for case in vectors("key_errors"):
+        out += [case["public_key"].encode(), case["private_key"].encode()]
+    return [k for k in out if k]
+
+
+def fixture_bodies(gateway):
+    return [p.read_bytes() for p in sorted((TESTS / "fixtures" / gateway).iterdir())]
+
+
+def main():
+    keys = key_inputs()
+    keepz_open = vectors("keepz_open")
+    tp = vectors("transactpay")
+    tp_responses = vectors("transactpay_responses")
+
+    s = Seeds("keys")
+    for k in keys:
+        s.add(k)
+    counts = {"keys": s.count}
+
+    s = Seeds("keepz_open")
+    for v in keepz_open:
+        config = KEEPZ_CONFIG.get((v["padding"], v["legacy"]), 0) if v["key"] == "rsa2048" else 0
+        for backend in (0, 3):  # aws-lc, rustcrypto
+            s.add(bytes([config + backend]) + status(v["http_status"]) + v["body"].encode())
+    for body in fixture_bodies("keepz"):
+        s.add(bytes([0]) + status(200) + body)
+    counts["keepz_open"] = s.count
+
+    s = Seeds("transactpay_open")
+    for v in tp["open"]:
+        for backend in (0, 1):
+            s.add(bytes([backend]) + v["body"].encode())
+    for body in fixture_bodies("transactpay"):
+        s.add(bytes([0]) + body)
+    counts["transactpay_open"] = s.count
+
+    s = Seeds("responses")
+    for gateway in ("keepz", "transactpay"):
+        for body in fixture_bodies(gateway):
+            s.add(status(200) + body)
+    s.add(status(404) + (TESTS / "fixtures/keepz/error_not_found.json").read_bytes())
+    s.add(status(502) + (TESTS / "fixtures/keepz/html_502.html").read_bytes())
+    for v in tp_responses:
+        s.add(status(v["http_status"]) + v["body"].encode())
+    for v in keepz_open:
+        s.add(status(v["http_status"]) + v["body"].encode())
+    counts["responses"] = s.count
+
+    s = Seeds("ffi")
+    for k in keys:
+        s.add(bytes([0]) + status(0) + k)  # payseal_keepz_new
+    for v in keepz_open:
+        s.add(bytes([1]) + status(v["http_status"]) + v["body"].encode())  # payseal_keepz_open
+    for body in fixture_bodies("keepz"):
+        s.add(bytes([1]) + status(200) + body)
+    for k in keys:
+        s.add(bytes([2 + 0x10]) + status(0) + k)  # payseal_transactpay_new (+ private key)
+    for v in tp_responses:
+        s.add(bytes([3]) + status(v["http_status"]) + v["body"].encode())
+    for body in fixture_bodies("transactpay"):
+        s.add(bytes([3]) + status(200) + body)
+    for v in vectors("endpoints"):
+        s.add(bytes([4]) + status(0) + f'{v["gateway"]}\0{v["operation"]}'.encode())
+    counts["ffi"] = s.count
+
+    for target, n in counts.items():
+        print(f"{target}: {n} seeds")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# A short smoke run of every fuzz target (about 12 s each, 60 s in all) on the seed corpus plus
+# whatever corpus has grown locally. Needs a nightly toolchain and cargo-fuzz; without either it
+# says the step is skipped and succeeds, so machines without them (CI) pass.
+#
+#   fuzz/smoke.sh            # all targets, 12 s each
+#   SMOKE_SECONDS=30 fuzz/smoke.sh keys ffi
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v rustup >/dev/null 2>&1 || ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  echo "fuzz smoke run skipped: no nightly toolchain (rustup toolchain install nightly)"
+  exit 0
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  echo "fuzz smoke run skipped: cargo-fuzz is not installed (cargo install cargo-fuzz)"
+  exit 0
+fi
+
+seconds=${SMOKE_SECONDS:-12}
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(keys keepz_open transactpay_open responses ffi)
+
+# The fuzz crate gets its own target directory next to the main one (sanitizer builds differ).
+main_target=${CARGO_TARGET_DIR:-target}
+case $main_target in /*) ;; *) main_target=$PWD/$main_target ;; esac
+export CARGO_TARGET_DIR=$main_target/fuzz
+
+cargo +nightly fuzz build || exit 1
+failed=0
+for t in "${targets[@]}"; do
+  mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
+  echo "--- fuzz smoke: $t (${seconds} s)"
+  if cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      >"fuzz/artifacts/$t/smoke.log" 2>&1; then
+    grep -E '^stat::number_of_executed_units' "fuzz/artifacts/$t/smoke.log" | sed "s/^/$t: /"
+  else
+    failed=1
+    echo "fuzz smoke: $t FAILED; the log's tail ($PWD/fuzz/artifacts/$t/smoke.log):"
+    tail -n 40 "fuzz/artifacts/$t/smoke.log"
+  fi
+done
+exit $failed

@@ -78,23 +78,27 @@ pub(crate) fn is_json(bytes: &[u8]) -> bool {
 
 /// Whether valid JSON text nests arrays and objects at most [`MAX_JSON_DEPTH`] levels. One pass,
 /// no allocation.
+///
+/// String contents are skipped in blocks (see [`skip_plain`]): a payload is mostly strings, and a
+/// byte-by-byte state machine over them cost more than the AES-256-CBC of the same bytes (about
+/// 1.2 ns a byte: +300 µs on a 256 KiB seal and open). Never panics, whatever the bytes.
 pub(crate) fn depth_within_limit(json: &[u8]) -> bool {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in json {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
+    let mut i = 0;
+    while i < json.len() {
+        match json[i] {
+            b'"' => {
+                // Skip to the closing quote; a backslash escapes the byte after it.
+                i += 1;
+                loop {
+                    i += skip_plain(json.get(i..).unwrap_or_default());
+                    match json.get(i) {
+                        Some(b'\\') => i += 2,
+                        Some(_) => break, // the closing quote
+                        None => return true,
+                    }
+                }
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_JSON_DEPTH {
@@ -104,8 +108,31 @@ pub(crate) fn depth_within_limit(json: &[u8]) -> bool {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     true
+}
+
+/// The length of the longest prefix of `bytes` without `"` or `\`, looked at 32 bytes at a time
+/// (a test with no early exit inside a block, which the compiler vectorizes).
+fn skip_plain(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let mut skipped = 0;
+    for block in bytes.chunks_exact(BLOCK) {
+        if block
+            .iter()
+            .fold(false, |hit, &b| hit | (b == b'"') | (b == b'\\'))
+        {
+            break;
+        }
+        skipped += BLOCK;
+    }
+    let rest = &bytes[skipped..];
+    skipped
+        + rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+            .unwrap_or(rest.len())
 }
 
 /// Whether JSON text is an object or an array (its first non-blank byte is `{` or `[`).
@@ -196,5 +223,68 @@ mod tests {
         let s = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
         assert!(is_json(s.as_bytes()));
         assert!(check_payload_bytes(nest(10_000).as_bytes()).is_err());
+    }
+
+    /// The byte-by-byte state machine `depth_within_limit` replaced, kept as the reference.
+    fn depth_reference(json: &[u8]) -> bool {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        for &b in json {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_JSON_DEPTH {
+                        return false;
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        true
+    }
+
+    proptest::proptest! {
+        /// Any bytes, valid JSON or not: the same answer as the reference, and no panic. The
+        /// alphabet is the bytes that matter, plus filler to cross the 32-byte blocks.
+        #[test]
+        fn depth_matches_the_reference(
+            picks in proptest::collection::vec(0usize..8, 0..600),
+            long_string in 0usize..100,
+        ) {
+            const ALPHABET: &[u8] = b"[]{}\"\\ax";
+            let mut json: Vec<u8> = picks.iter().map(|&i| ALPHABET[i]).collect();
+            // Long runs of plain bytes inside and outside strings.
+            let at = json.len() / 2;
+            json.splice(at..at, std::iter::repeat_n(b'a', long_string));
+            proptest::prop_assert_eq!(depth_within_limit(&json), depth_reference(&json));
+        }
+    }
+
+    #[test]
+    fn depth_skips_strings_and_escapes() {
+        let deep = "[".repeat(MAX_JSON_DEPTH + 1);
+        for (json, within) in [
+            (format!(r#"["{deep}"]"#), true),
+            (format!(r#"["\"{deep}"]"#), true),
+            (format!(r#"["\\"{deep}"]"#), false),
+            (format!(r#"["{}\"",{deep}]"#, "a".repeat(100)), false),
+            (format!(r#"["{}\\"]"#, "a".repeat(100)), true),
+            ("\"\\".to_string(), true),
+            ("\"abc".to_string(), true),
+        ] {
+            assert_eq!(depth_within_limit(json.as_bytes()), within, "{json}");
+            assert_eq!(depth_reference(json.as_bytes()), within, "{json}");
+        }
     }
 }

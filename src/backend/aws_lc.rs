@@ -1,4 +1,6 @@
-//! The AWS-LC backend (`aws-lc-rs`): constant-time, blinded RSA and hardware AES.
+//! The AWS-LC backend: `aws-lc-rs` for encryption, key generation and AES, and `aws-lc-sys` for
+//! the raw RSA private operation (constant-time and blinded; aws-lc-rs only offers padded
+//! decryption, whose padding check is the oracle payseal avoids).
 
 use super::RsaPadding;
 use crate::error::{Error, ErrorKind, Result};
@@ -8,9 +10,15 @@ use aws_lc_rs::cipher::{
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::iv::FixedLength;
 use aws_lc_rs::rsa::{
-    KeySize, OAEP_SHA256_MGF1SHA256, OaepPrivateDecryptingKey, OaepPublicEncryptingKey,
-    Pkcs1PrivateDecryptingKey, Pkcs1PublicEncryptingKey, PrivateDecryptingKey, PublicEncryptingKey,
+    KeySize, OAEP_SHA256_MGF1SHA256, OaepPublicEncryptingKey, Pkcs1PublicEncryptingKey,
+    PrivateDecryptingKey, PublicEncryptingKey,
 };
+use aws_lc_sys::{
+    ERR_clear_error, RSA, RSA_FLAG_NO_BLINDING, RSA_FLAG_NO_PUBLIC_EXPONENT, RSA_NO_PADDING,
+    RSA_decrypt, RSA_flags, RSA_free, RSA_get0_e, RSA_private_key_from_bytes, RSA_size,
+};
+use der::Decode;
+use std::ptr::NonNull;
 use zeroize::Zeroizing;
 
 fn crypto_error(what: &str) -> Error {
@@ -57,47 +65,96 @@ impl PublicKey {
     }
 }
 
-/// An RSA private key with both paddings prepared.
+/// An RSA private key as AWS-LC's `RSA` object, for the raw private operation.
+///
+/// Blinding stays on: `rsa_default_private_transform` (`crypto/fipsmodule/rsa/rsa_impl.c`, the
+/// `do_blinding` test and `BN_BLINDING_convert`/`BN_BLINDING_invert`) blinds unless the key has
+/// `RSA_FLAG_NO_BLINDING` or `RSA_FLAG_NO_PUBLIC_EXPONENT`, and [`PrivateKey::from_pkcs8_der`]
+/// refuses a key with either flag or without `e`. `RSA_decrypt` with `RSA_NO_PADDING`
+/// (`crypto/rsa_extra/rsa_crypt.c`, `rsa_default_decrypt`) writes the transform's output, always
+/// `RSA_size` bytes, straight into our buffer: no padding check, no secret-length copy.
 pub(crate) struct PrivateKey {
-    oaep: OaepPrivateDecryptingKey,
-    pkcs1: Pkcs1PrivateDecryptingKey,
+    rsa: NonNull<RSA>,
+    size: usize,
 }
+
+// SAFETY: the `RSA` is owned by this value alone and freed once, in `Drop`. AWS-LC's private-key
+// operations may run on one `RSA` from several threads at once: the lazily built Montgomery
+// contexts (`freeze_private_key`) and the blinding cache (`rsa_blinding_get`/`_release`) are
+// guarded by the key's lock, which is what aws-lc-rs relies on for its own `Send + Sync` keys.
+unsafe impl Send for PrivateKey {}
+// SAFETY: as above.
+unsafe impl Sync for PrivateKey {}
 
 impl PrivateKey {
     pub(crate) fn from_pkcs8_der(der: &[u8]) -> Result<Self> {
-        let key = PrivateDecryptingKey::from_pkcs8(der).map_err(|e| {
+        let rejected = |why: &str| {
             Error::new(
                 ErrorKind::UnsupportedKey,
-                format!("aws-lc rejected the RSA private key: {e}"),
+                format!("aws-lc rejected the RSA private key: {why}"),
             )
-        })?;
-        Ok(PrivateKey {
-            oaep: OaepPrivateDecryptingKey::new(key.clone())
-                .map_err(|_| crypto_error("OAEP key"))?,
-            pkcs1: Pkcs1PrivateDecryptingKey::new(key).map_err(|_| crypto_error("PKCS#1 key"))?,
-        })
+        };
+        let info = pkcs8::PrivateKeyInfoRef::from_der(der)
+            .map_err(|_| rejected("not a PKCS#8 document"))?;
+        let pkcs1 = info.private_key.as_bytes();
+        // SAFETY: `pkcs1` is a live slice; AWS-LC reads `len` bytes of it and returns a new `RSA`
+        // (or NULL), having checked the key's consistency (`RSA_check_key`).
+        let rsa = unsafe { RSA_private_key_from_bytes(pkcs1.as_ptr(), pkcs1.len()) };
+        let Some(rsa) = NonNull::new(rsa) else {
+            // SAFETY: clears this thread's AWS-LC error queue; no arguments.
+            unsafe { ERR_clear_error() };
+            return Err(rejected("a malformed or inconsistent RSAPrivateKey"));
+        };
+        let key = PrivateKey {
+            rsa,
+            // SAFETY: `rsa` is a valid `RSA`.
+            size: unsafe { RSA_size(rsa.as_ptr()) } as usize,
+        };
+        // SAFETY: `rsa` is a valid `RSA`; both calls only read it.
+        let (flags, e) = unsafe { (RSA_flags(rsa.as_ptr()), RSA_get0_e(rsa.as_ptr())) };
+        if e.is_null() || flags & (RSA_FLAG_NO_BLINDING | RSA_FLAG_NO_PUBLIC_EXPONENT) != 0 {
+            return Err(rejected(
+                "the key has no public exponent, so its private operation cannot be blinded",
+            ));
+        }
+        Ok(key)
     }
 
-    pub(crate) fn decrypt(
+    /// `c^d mod n`, blinded, as `k` bytes (see the type's documentation for where AWS-LC does it).
+    pub(crate) fn rsa_private_raw(
         &self,
-        padding: RsaPadding,
         ciphertext: &[u8],
     ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
-        let mut out = Zeroizing::new(vec![0u8; self.oaep.min_output_size()]);
-        let len = match padding {
-            RsaPadding::OaepSha256 => self
-                .oaep
-                .decrypt(&OAEP_SHA256_MGF1SHA256, ciphertext, &mut out, None)
-                .map_err(|_| ())?
-                .len(),
-            RsaPadding::Pkcs1v15 => self
-                .pkcs1
-                .decrypt(ciphertext, &mut out)
-                .map_err(|_| ())?
-                .len(),
+        let mut out = Zeroizing::new(vec![0u8; self.size]);
+        let mut out_len = 0usize;
+        // SAFETY: `self.rsa` is a valid `RSA`; `out` has room for `out.len()` bytes and
+        // `ciphertext` is a live slice of `ciphertext.len()` bytes. AWS-LC refuses (returns 0 for)
+        // a ciphertext whose length is not `RSA_size`.
+        let ok = unsafe {
+            RSA_decrypt(
+                self.rsa.as_ptr(),
+                &mut out_len,
+                out.as_mut_ptr(),
+                out.len(),
+                ciphertext.as_ptr(),
+                ciphertext.len(),
+                RSA_NO_PADDING,
+            )
         };
-        out.truncate(len);
+        if ok != 1 || out_len != self.size {
+            // SAFETY: clears this thread's AWS-LC error queue; no arguments.
+            unsafe { ERR_clear_error() };
+            return Err(());
+        }
         Ok(out)
+    }
+}
+
+impl Drop for PrivateKey {
+    fn drop(&mut self) {
+        // SAFETY: `self.rsa` is owned by this value and freed only here. AWS-LC wipes the key's
+        // bignums as it frees them (`BN_free` → `OPENSSL_free`, which cleanses).
+        unsafe { RSA_free(self.rsa.as_ptr()) };
     }
 }
 

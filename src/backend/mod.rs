@@ -1,17 +1,21 @@
 //! The one seam between payseal and crypto libraries.
 //!
-//! A backend provides a handful of operations: RSA encryption and decryption with OAEP-SHA-256
-//! (MGF1-SHA-256, empty label) and PKCS#1 v1.5, raw AES-256-CBC, key generation and the OS CSPRNG.
-//! Everything above this module (envelopes, padding removal, encodings) is written once.
+//! A backend provides a handful of operations: RSA encryption with OAEP-SHA-256 (MGF1-SHA-256,
+//! empty label) and PKCS#1 v1.5, the **raw** (unpadded, blinded) RSA private operation, raw
+//! AES-256-CBC, key generation and the OS CSPRNG. Everything above it is written once, including
+//! the removal of RSA and CBC padding ([`padding`](self::padding), `pkcs7`): no backend's own
+//! padded decryption is used, so both behave identically and the secret data from the RSA output
+//! onwards is only ever touched by payseal's constant-time code.
 //!
 //! Two backends exist and both may be compiled into one build:
-//! - [`Backend::AwsLc`] (feature `aws-lc`, the default): AWS-LC through `aws-lc-rs`; constant-time
-//!   and blinded private-key operations, and the fastest.
+//! - [`Backend::AwsLc`] (feature `aws-lc`, the default): AWS-LC through `aws-lc-rs`, and
+//!   `aws-lc-sys` for the raw private operation; constant-time and blinded, and the fastest.
 //! - [`Backend::RustCrypto`] (feature `rustcrypto`): the pure-Rust `rsa` 0.10 line (constant-time
-//!   bignums, blinding, implicit rejection for PKCS#1 v1.5), `aes` and `cbc`.
+//!   bignums and blinding, through its `hazmat` raw operation), `aes` and `cbc`.
 
 #[cfg(feature = "aws-lc")]
 mod aws_lc;
+pub(crate) mod padding;
 mod pkcs7;
 #[cfg(feature = "rustcrypto")]
 mod rustcrypto;
@@ -87,11 +91,11 @@ impl Backend {
         }
     }
 
-    /// The largest RSA modulus (bits) this backend can use.
+    /// The largest RSA modulus (bits) this backend can use: what aws-lc-rs and `rsa` 0.10
+    /// (`RsaPublicKey::MAX_SIZE`) accept for a public key.
     pub const fn max_rsa_bits(self) -> usize {
         match self {
-            Backend::AwsLc => 8192,
-            Backend::RustCrypto => 16384,
+            Backend::AwsLc | Backend::RustCrypto => 8192,
         }
     }
 
@@ -213,18 +217,18 @@ impl PrivateKeyImpl {
         }
     }
 
-    /// Decrypts one RSA block. Constant-time and blinded in both backends; the error carries no
-    /// reason on purpose.
-    pub(crate) fn decrypt(
+    /// The raw RSA private operation `c^d mod n`, blinded, as exactly `k` big-endian bytes, with
+    /// no padding removed. `ciphertext` is `k` bytes and a value in `2..n-1` (checked by the
+    /// caller, `PrivateKey::rsa_private_raw`); the error is for a failure inside the library.
+    pub(crate) fn rsa_private_raw(
         &self,
-        padding: RsaPadding,
         ciphertext: &[u8],
     ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
         match self {
             #[cfg(feature = "aws-lc")]
-            PrivateKeyImpl::AwsLc(k) => k.decrypt(padding, ciphertext),
+            PrivateKeyImpl::AwsLc(k) => k.rsa_private_raw(ciphertext),
             #[cfg(feature = "rustcrypto")]
-            PrivateKeyImpl::RustCrypto(k) => k.decrypt(padding, ciphertext),
+            PrivateKeyImpl::RustCrypto(k) => k.rsa_private_raw(ciphertext),
         }
     }
 }

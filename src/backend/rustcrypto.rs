@@ -1,13 +1,16 @@
-//! The pure-Rust backend: `rsa` 0.10 (constant-time bignums, blinding, implicit rejection for
-//! PKCS#1 v1.5 decryption), `aes` and `cbc`.
+//! The pure-Rust backend: `rsa` 0.10 (constant-time bignums and blinding; payseal uses its raw
+//! private operation from `rsa::hazmat` and removes the padding itself), `aes` and `cbc` (whose
+//! key schedule and chaining block are wiped on drop: their `zeroize` features).
 
 use super::RsaPadding;
 use crate::error::{Error, ErrorKind, Result};
 use aes::Aes256;
 use cbc::cipher::{Array, Block, BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
 use rand_core::UnwrapErr;
+use rsa::hazmat::rsa_decrypt_and_check;
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey};
-use rsa::{Oaep, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
+use rsa::traits::PublicKeyParts;
+use rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
@@ -57,23 +60,24 @@ impl PrivateKey {
             })
     }
 
-    pub(crate) fn decrypt(
+    /// `c^d mod n` with `rsa::hazmat::rsa_decrypt_and_check`: blinded (a fresh random factor
+    /// from the OS CSPRNG per call), constant-time in crypto-bigint, and checked against a fault
+    /// (`m^e == c`). Returned as exactly `k` big-endian bytes.
+    pub(crate) fn rsa_private_raw(
         &self,
-        padding: RsaPadding,
         ciphertext: &[u8],
     ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
-        let mut rng = rng();
-        match padding {
-            RsaPadding::OaepSha256 => {
-                self.0
-                    .decrypt_blinded(&mut rng, Oaep::<Sha256>::new(), ciphertext)
-            }
-            RsaPadding::Pkcs1v15 => self
-                .0
-                .decrypt_blinded(&mut rng, Pkcs1v15Encrypt, ciphertext),
+        let k = self.0.size();
+        let c = BoxedUint::from_be_slice(ciphertext, self.0.n_bits_precision()).map_err(|_| ())?;
+        let m = rsa_decrypt_and_check(&self.0, Some(&mut rng()), &c).map_err(|_| ())?;
+        let m = Zeroizing::new(m);
+        // The integer's width is the modulus's storage width (whole limbs, ≥ k bytes), whatever its
+        // value: the bytes before the last k are always zero, and the copy does not depend on m.
+        let bytes = Zeroizing::new(m.to_be_bytes());
+        if bytes.len() < k {
+            return Err(());
         }
-        .map(Zeroizing::new)
-        .map_err(|_| ())
+        Ok(Zeroizing::new(bytes[bytes.len() - k..].to_vec()))
     }
 }
 

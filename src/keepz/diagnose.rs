@@ -138,16 +138,15 @@ fn diagnose_hybrid(
     if let Some(why) = check_block_len(private, "encryptedKeys", &block) {
         return d.fail(why);
     }
-    let key_text = match private.decrypt(padding, &block) {
+    let key_text = match private.decrypt_revealing(padding, &block) {
         Ok(text) => {
             d.steps
                 .push(format!("RSA {}: the key block opens", padding.name()));
             text
         }
         Err(()) => {
-            // Implicit rejection (rustcrypto PKCS#1 v1.5) never fails here; the key string check
-            // below catches it.
-            return match private.decrypt(other(padding), &block) {
+            // Here the padding check is explicit on both backends (the open path's is not).
+            return match private.decrypt_revealing(other(padding), &block) {
                 Ok(text) if decode_key_string(&text).is_some() => d.fail(format!(
                     "the key block was sealed with RSA {} but this handle expects {}: set the \
                      padding to {}",
@@ -167,7 +166,7 @@ fn diagnose_hybrid(
     };
     let Some(material) = decode_key_string(&key_text) else {
         if padding == RsaPadding::Pkcs1v15 {
-            if let Ok(text) = private.decrypt(RsaPadding::OaepSha256, &block) {
+            if let Ok(text) = private.decrypt_revealing(RsaPadding::OaepSha256, &block) {
                 if decode_key_string(&text).is_some() {
                     return d.fail(format!(
                         "the key block was sealed with RSA {} but this handle expects {}: set \
@@ -214,7 +213,7 @@ fn diagnose_legacy(private: &PrivateKey, wire: &WireEnvelope, mut d: Diagnosis) 
     if let Some(why) = check_block_len(private, "encryptedData", &block) {
         return d.fail(why);
     }
-    match private.decrypt(RsaPadding::Pkcs1v15, &block) {
+    match private.decrypt_revealing(RsaPadding::Pkcs1v15, &block) {
         Ok(plaintext) => {
             d.steps.push("RSA pkcs1v15: the block opens".into());
             check_plaintext(&plaintext, d)

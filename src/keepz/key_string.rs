@@ -4,6 +4,7 @@
 use crate::backend::fill_random;
 use crate::encoding::base64::{decode_strict, encode};
 use crate::error::Result;
+use subtle::{Choice, ConditionallySelectable};
 use zeroize::Zeroizing;
 
 /// The length of a key string.
@@ -27,6 +28,23 @@ impl AesMaterial {
         material.key.copy_from_slice(&bytes[..32]);
         material.iv.copy_from_slice(&bytes[32..]);
         Ok(material)
+    }
+}
+
+impl AesMaterial {
+    /// `b` where `choice` is set, else `a`, byte by byte without a branch.
+    pub(crate) fn select(a: &AesMaterial, b: &AesMaterial, choice: Choice) -> AesMaterial {
+        let mut out = AesMaterial {
+            key: a.key,
+            iv: a.iv,
+        };
+        for (o, b) in out.key.iter_mut().zip(&b.key) {
+            o.conditional_assign(b, choice);
+        }
+        for (o, b) in out.iv.iter_mut().zip(&b.iv) {
+            o.conditional_assign(b, choice);
+        }
+        out
     }
 }
 

@@ -181,6 +181,13 @@ pub(crate) fn pkcs1_from_pkcs8(pkcs8_der: &[u8]) -> Result<Zeroizing<Vec<u8>>, d
     ))
 }
 
+/// The private exponent `d` (big-endian) of a PKCS#8 RSA key, in a buffer wiped on drop.
+pub(crate) fn private_exponent(pkcs8_der: &[u8]) -> Result<Zeroizing<Vec<u8>>, der::Error> {
+    let pkcs1 = pkcs1_from_pkcs8(pkcs8_der)?;
+    let key = RsaPrivateKeyRef::from_der(&pkcs1)?;
+    Ok(Zeroizing::new(key.private_exponent.as_bytes().to_vec()))
+}
+
 /// The SubjectPublicKeyInfo of the public half of a PKCS#8 RSA key.
 pub(crate) fn spki_of_pkcs8(pkcs8_der: &[u8]) -> Result<Vec<u8>, der::Error> {
     let pkcs1 = pkcs1_from_pkcs8(pkcs8_der)?;

@@ -19,9 +19,11 @@
 mod der;
 mod parse;
 mod pem;
+mod private_op;
 
 pub use parse::MAX_KEY_INPUT;
 
+use crate::backend::padding::implicit_rejection::RejectionKey;
 use crate::backend::{Backend, PrivateKeyImpl, PublicKeyImpl, RsaPadding};
 use crate::error::{Error, ErrorKind, Result};
 use der::RsaDer;
@@ -385,6 +387,8 @@ struct PrivateInner {
     pkcs8: Zeroizing<Vec<u8>>,
     public: PublicKey,
     imp: PrivateKeyImpl,
+    /// SHA-256 of `d` as a k-byte string, for implicit rejection (wiped on drop).
+    rejection_key: RejectionKey,
 }
 
 /// An RSA private key, parsed once and prepared for one backend. Its DER is wiped on drop and
@@ -444,7 +448,20 @@ impl PrivateKey {
         let spki = der::spki_of_pkcs8(&pkcs8).map_err(der_error("RSA private key"))?;
         let public = PublicKey::from_spki(spki, origin, options)?;
         let imp = PrivateKeyImpl::from_pkcs8_der(options.backend, &pkcs8)?;
-        Ok(PrivateKey(Arc::new(PrivateInner { pkcs8, public, imp })))
+        let d = der::private_exponent(&pkcs8).map_err(der_error("RSA private key"))?;
+        let rejection_key = RejectionKey::from_private_exponent(&d, public.size_bytes())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::MalformedKey,
+                    "the RSA private key's private exponent is longer than its modulus",
+                )
+            })?;
+        Ok(PrivateKey(Arc::new(PrivateInner {
+            pkcs8,
+            public,
+            imp,
+            rejection_key,
+        })))
     }
 
     /// Generates a key pair of `bits` (exponent 65537) on the default backend.
@@ -507,19 +524,6 @@ impl PrivateKey {
             KeyFormat::Der => self.0.pkcs8.to_vec(),
             KeyFormat::Base64Der => crate::encoding::base64::encode(&self.0.pkcs8).into_bytes(),
         })
-    }
-
-    /// Decrypts one RSA block. The unit error is deliberate: callers on the open path must not
-    /// learn why.
-    pub(crate) fn decrypt(
-        &self,
-        padding: RsaPadding,
-        ciphertext: &[u8],
-    ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
-        if ciphertext.len() != self.size_bytes() {
-            return Err(());
-        }
-        self.0.imp.decrypt(padding, ciphertext)
     }
 }
 

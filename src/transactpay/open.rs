@@ -4,14 +4,14 @@
 //! Whatever fails — the Base64, the block length, the RSA padding, UTF-8, JSON — the result is
 //! [`Error::cannot_open`], with no sub-reason and no partial plaintext.
 //!
-//! The plaintext must be a JSON *object*, not merely JSON. With implicit rejection (the
-//! RustCrypto backend) a damaged block does not fail: it decrypts to a pseudo-random message of
-//! pseudo-random length; under a 2048-bit key about one such message in six thousand is a lone
-//! digit, which is valid JSON. Requiring an object — which every TransactPay request is — brings
-//! the chance that a damaged block "opens" below 10⁻⁷.
+//! The RSA step is PKCS#1 v1.5 with implicit rejection on both backends
+//! ([`PrivateKey::decrypt_implicit_rejection`]): there is no padding error to time. A damaged
+//! block does not fail there: it decrypts to a pseudo-random message of pseudo-random length;
+//! under a 2048-bit key about one such message in six thousand is a lone digit, which is valid
+//! JSON. So the plaintext must be a JSON *object*, not merely JSON — which every TransactPay
+//! request is — bringing the chance that a damaged block "opens" below 10⁻⁷.
 
 use super::seal::is_json_object;
-use crate::backend::RsaPadding;
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
@@ -20,7 +20,7 @@ use crate::plaintext::{Plaintext, is_json};
 /// Opens the `data` string of an envelope.
 pub(crate) fn open(key: &PrivateKey, data: &str) -> Result<Plaintext> {
     let decrypted = match decode_lenient(data.as_bytes()) {
-        Ok(block) => key.decrypt(RsaPadding::Pkcs1v15, &block),
+        Ok(block) => key.decrypt_implicit_rejection(&block),
         Err(_) => Err(()),
     };
     match decrypted {

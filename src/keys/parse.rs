@@ -4,9 +4,8 @@
 use super::KeyEncoding;
 use super::der::{NotRsa, RsaDer, classify};
 use super::pem::{self, PemProblem};
-use crate::encoding::base64::decode_lenient;
+use crate::encoding::base64::decode_secret;
 use crate::error::{Error, ErrorKind, Result};
-use zeroize::Zeroizing;
 
 /// The largest key input accepted (a 16384-bit private key in PEM is about 12 KiB).
 pub const MAX_KEY_INPUT: usize = 64 * 1024;
@@ -45,11 +44,11 @@ pub(crate) fn decode(input: &[u8]) -> Result<(RsaDer, KeyEncoding)> {
             "the key text has PEM dashes but no '-----BEGIN ...-----' line",
         ));
     }
-    let der = Zeroizing::new(decode_lenient(trimmed).map_err(|p| {
+    let der = decode_secret(trimmed).map_err(|p| {
         malformed(format!(
             "the key is neither PEM, DER nor Base64 of DER: as Base64, {p}"
         ))
-    })?);
+    })?;
     let doc = classify(&der).map_err(unrecognised)?;
     Ok((doc, KeyEncoding::Base64Der))
 }

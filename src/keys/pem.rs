@@ -4,7 +4,7 @@
 //! armour is found wherever it is, RFC 1421 headers (`Proc-Type: 4,ENCRYPTED`) are noticed, and the
 //! Base64 body may be wrapped at any width.
 
-use crate::encoding::base64::decode_lenient;
+use crate::encoding::base64::decode_secret;
 use zeroize::Zeroizing;
 
 /// One PEM block.
@@ -59,9 +59,7 @@ pub(crate) fn parse(text: &[u8]) -> Result<PemBlock, PemProblem> {
         }
         base64_lines.extend_from_slice(line);
     }
-    let der = decode_lenient(&base64_lines)
-        .map(Zeroizing::new)
-        .map_err(|p| PemProblem::BadBody(p.to_string()))?;
+    let der = decode_secret(&base64_lines).map_err(|p| PemProblem::BadBody(p.to_string()))?;
     Ok(PemBlock {
         label,
         legacy_encrypted,

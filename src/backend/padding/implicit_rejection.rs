@@ -67,8 +67,9 @@ fn new_hmac(key: &[u8]) -> HmacSha256 {
 fn irprf(kdk: &[u8; 32], label: &[u8], len: usize) -> Zeroizing<Vec<u8>> {
     let bits = ((len * 8) as u16).to_be_bytes();
     let mut out = Zeroizing::new(vec![0u8; len]);
+    let keyed = new_hmac(kdk); // keyed once, cloned per block
     for (i, chunk) in (0u16..).zip(out.chunks_mut(32)) {
-        let mut mac = new_hmac(kdk);
+        let mut mac = keyed.clone();
         mac.update(&i.to_be_bytes());
         mac.update(label);
         mac.update(&bits);

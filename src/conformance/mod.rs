@@ -29,16 +29,12 @@ fn envelopes_refuse(key: &PrivateKey, block: &[u8], hybrid_padding: RsaPadding, 
         .open_with(key.clone())
         .build()
         .unwrap();
-    let legacy = Keepz::builder()
-        .open_with(key.clone())
-        .mode(EnvelopeMode::Legacy)
-        .build()
-        .unwrap();
-    let hybrid = Keepz::builder()
-        .open_with(key.clone())
-        .padding(hybrid_padding)
-        .build()
-        .unwrap();
+    let keepz = |mode: EnvelopeMode, padding: RsaPadding| {
+        let builder = Keepz::builder().open_with(key.clone());
+        builder.mode(mode).padding(padding).build().unwrap()
+    };
+    let legacy = keepz(EnvelopeMode::Legacy, RsaPadding::Pkcs1v15);
+    let hybrid = keepz(EnvelopeMode::Hybrid, hybrid_padding);
     let data = encode(&[0x5a; 48]);
     let outcomes = [
         transactpay.open(format!(r#"{{"data":"{b64}"}}"#).as_bytes()),

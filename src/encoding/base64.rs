@@ -131,15 +131,8 @@ mod tests {
                 .collect();
             assert_eq!(decode_secret(wrapped.as_bytes()).unwrap().as_slice(), data);
         }
-        for bad in [
-            &b"-_8A"[..],
-            b"ab*d",
-            b"abc",
-            b"ab=c",
-            b"QQ=",
-            b"QR==",
-            b"=QQQ",
-        ] {
+        const BAD: [&[u8]; 7] = [b"-_8A", b"ab*d", b"abc", b"ab=c", b"QQ=", b"QR==", b"=QQQ"];
+        for bad in BAD {
             assert_eq!(
                 decode_secret(bad).err(),
                 decode_strict(bad).err(),

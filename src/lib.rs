@@ -46,6 +46,11 @@
 
 pub mod backend;
 mod body_check;
+#[cfg(not(feature = "ct-internals"))]
+mod ct;
+#[cfg(feature = "ct-internals")]
+#[doc(hidden)]
+pub mod ct;
 pub mod datetime;
 pub mod encoding;
 pub mod error;
@@ -55,6 +60,7 @@ pub mod keepz;
 pub mod keys;
 mod lenient;
 pub mod money;
+mod pkcs1_json;
 mod plaintext;
 pub mod transactpay;
 pub mod unverified;

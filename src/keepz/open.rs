@@ -1,17 +1,23 @@
 //! Opening: envelope fields → plaintext JSON, with one indistinguishable error.
 //!
 //! Whatever fails — Base64 of either field, the RSA block, the key string, the CBC padding, UTF-8,
-//! JSON, or a top-level value that is not an object or array — the result is [`Error::cannot_open`], with no sub-reason and no partial plaintext.
-//! When the RSA step fails, a random AES key and IV stand in for the real ones and the AES and JSON
-//! steps still run, so that every failure takes the same path and surfaces at the same point.
+//! JSON, nesting depth, or a top-level value that is not an object or array — the result is
+//! [`Error::cannot_open`], with no sub-reason and no partial plaintext, and it is decided in one
+//! place (`crate::ct::decision`). Everything from the RSA step's output to that decision runs in
+//! constant time, with the same work whatever fails: a random stand-in AES key and IV replace a key
+//! string that does not read (selected without a branch), the AES decryption always runs, and the
+//! padding, UTF-8 and JSON-shape checks always cover the whole plaintext. Only Base64 decoding of
+//! the (public) fields comes before the RSA step, and only serde after the decision.
 
 use super::envelope::WireEnvelope;
-use super::key_string::{AesMaterial, decode_key_string};
-use crate::backend::{RsaPadding, aes256_cbc_decrypt};
+use super::key_string::AesMaterial;
+use crate::backend::{RsaPadding, aes256_cbc_decrypt_padded};
+use crate::ct::{Container, decide, text_ok, unpad::blank_padding};
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
-use crate::plaintext::{Plaintext, is_json, is_json_container};
+use crate::pkcs1_json::open_pkcs1_json;
+use crate::plaintext::Plaintext;
 
 /// Opens a hybrid envelope.
 pub(crate) fn open_hybrid(
@@ -20,38 +26,29 @@ pub(crate) fn open_hybrid(
     encrypted_data: &str,
     encrypted_keys: &str,
 ) -> Result<Plaintext> {
-    let stand_in = AesMaterial::random()?;
+    let mut material = AesMaterial::random()?;
 
-    let unwrapped = match decode_lenient(encrypted_keys.as_bytes()) {
-        Ok(block) => private.decrypt(padding, &block),
-        Err(_) => Err(()),
-    };
-    let real = unwrapped.ok().and_then(|text| decode_key_string(&text));
-    let key_ok = real.is_some();
-    let material = real.unwrap_or(stand_in);
+    let block = decode_lenient(encrypted_keys.as_bytes()).unwrap_or_default();
+    let (unwrapped, key_string) = private.unwrap_key_string(padding, &block);
+    let (reads, real) = AesMaterial::from_key_string(&key_string);
+    let key_ok = unwrapped & reads;
+    material.assign_if(&real, key_ok);
 
+    // The ciphertext's length is public: a field that is not whole AES blocks fails here.
     let ciphertext = decode_lenient(encrypted_data.as_bytes()).unwrap_or_default();
-    let decrypted = aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, ciphertext);
-    match decrypted {
-        Ok(plaintext) if key_ok && is_json_container(&plaintext) && is_json(&plaintext) => {
-            Ok(Plaintext::from_checked(plaintext))
-        }
-        _ => Err(Error::cannot_open()),
-    }
+    let Ok(mut plaintext) =
+        aes256_cbc_decrypt_padded(private.backend(), &material.key, &material.iv, ciphertext)
+    else {
+        return Err(Error::cannot_open());
+    };
+    let (padding_ok, len) = blank_padding(&mut plaintext);
+    let text_ok = text_ok(&plaintext, Container::ObjectOrArray);
+    decide(key_ok & padding_ok & text_ok, plaintext, len)
 }
 
 /// Opens a legacy envelope (RSA PKCS#1 v1.5 of the whole JSON).
 pub(crate) fn open_legacy(private: &PrivateKey, encrypted_data: &str) -> Result<Plaintext> {
-    let decrypted = match decode_lenient(encrypted_data.as_bytes()) {
-        Ok(block) => private.decrypt(RsaPadding::Pkcs1v15, &block),
-        Err(_) => Err(()),
-    };
-    match decrypted {
-        Ok(plaintext) if is_json_container(&plaintext) && is_json(&plaintext) => {
-            Ok(Plaintext::from_checked(plaintext))
-        }
-        _ => Err(Error::cannot_open()),
-    }
+    open_pkcs1_json(private, encrypted_data, Container::ObjectOrArray)
 }
 
 /// Opens a wire envelope in the given mode.

@@ -19,6 +19,7 @@
 mod der;
 mod parse;
 mod pem;
+mod rsa_step;
 
 pub use parse::MAX_KEY_INPUT;
 

@@ -1,0 +1,237 @@
+//! The JSON shape scan 64 bytes at a time with AVX2.
+//!
+//! Per block: byte classes by comparison (`vpcmpeqb`; blanks by a `vpshufb` table in a register),
+//! turned into 64-bit masks; escapes and the inside of strings by simdjson's carry and prefix-XOR
+//! arithmetic on those masks; then the depth change at every byte as a prefix sum of +1/−1 bytes
+//! in the vector registers, compared with what is left of the depth budget. No branch, no early
+//! exit and no memory address depends on the bytes.
+
+use super::{BLANKS, JsonShape, MAX_DEPTH};
+use std::arch::x86_64::*;
+use subtle::Choice;
+use zeroize::Zeroize;
+
+/// The odd bit positions, for simdjson's backslash-run arithmetic.
+const ODD_BITS: u64 = 0xaaaa_aaaa_aaaa_aaaa;
+
+/// What carries from one 64-byte block to the next.
+struct Scan {
+    /// Whether the first byte of the next block is escaped (0 or 1).
+    escaped: u64,
+    /// All ones when the next block starts inside a string.
+    in_string: u64,
+    /// The depth at the end of the blocks so far.
+    depth: i64,
+    /// Bytes set where a block went deeper than allowed.
+    too_deep: __m256i,
+    /// All ones until a non-blank byte has been seen.
+    before_first: u64,
+    object: u64,
+    array: u64,
+    /// `vpshufb` table: for each low nibble, the blank byte with that nibble (or 0x80, no match).
+    blanks: __m256i,
+}
+
+/// One 64-byte block as two vectors.
+#[derive(Clone, Copy)]
+struct Block(__m256i, __m256i);
+
+impl Block {
+    /// SAFETY: the caller passes 64 readable bytes (unaligned is fine).
+    #[target_feature(enable = "avx2")]
+    unsafe fn load(bytes: &[u8]) -> Block {
+        debug_assert!(bytes.len() >= 64);
+        // SAFETY: 64 readable bytes, as the caller promises.
+        unsafe {
+            Block(
+                _mm256_loadu_si256(bytes.as_ptr().cast()),
+                _mm256_loadu_si256(bytes.as_ptr().add(32).cast()),
+            )
+        }
+    }
+
+    /// The 64-bit mask of the bytes equal to `byte`.
+    #[target_feature(enable = "avx2")]
+    fn eq(self, byte: u8) -> u64 {
+        let b = _mm256_set1_epi8(byte as i8);
+        bits(_mm256_cmpeq_epi8(self.0, b), _mm256_cmpeq_epi8(self.1, b))
+    }
+}
+
+/// The sign bits of 64 bytes as a 64-bit mask.
+#[target_feature(enable = "avx2")]
+fn bits(lo: __m256i, hi: __m256i) -> u64 {
+    u64::from(_mm256_movemask_epi8(lo) as u32) | (u64::from(_mm256_movemask_epi8(hi) as u32) << 32)
+}
+
+/// The 32 bits of `mask` as 32 bytes: 0xFF where the bit is set, 0 where it is not.
+#[target_feature(enable = "avx2")]
+fn bytes_of(mask: u32) -> __m256i {
+    let spread = _mm256_shuffle_epi8(
+        _mm256_set1_epi32(mask as i32),
+        _mm256_setr_epi8(
+            0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3,
+            3, 3, 3,
+        ),
+    );
+    let bit = _mm256_set1_epi64x(0x8040_2010_0804_0201u64 as i64);
+    _mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit)
+}
+
+/// Running sums of the bytes within each 16-byte lane.
+#[target_feature(enable = "avx2")]
+fn lane_prefix_sums(mut x: __m256i) -> __m256i {
+    x = _mm256_add_epi8(x, _mm256_slli_si256::<1>(x));
+    x = _mm256_add_epi8(x, _mm256_slli_si256::<2>(x));
+    x = _mm256_add_epi8(x, _mm256_slli_si256::<4>(x));
+    _mm256_add_epi8(x, _mm256_slli_si256::<8>(x))
+}
+
+/// The XOR of each bit with all the bits below it.
+fn prefix_xor(mut x: u64) -> u64 {
+    for shift in [1, 2, 4, 8, 16, 32] {
+        x ^= x << shift;
+    }
+    x
+}
+
+/// `x` limited to `lo..=hi`, by masks rather than branches (all values far from overflow).
+fn clamp(x: i64, lo: i64, hi: i64) -> i64 {
+    let below = (x - lo) >> 63; // all ones when x < lo
+    let x = (lo & below) | (x & !below);
+    let above = (hi - x) >> 63; // all ones when x > hi
+    (hi & above) | (x & !above)
+}
+
+impl Scan {
+    #[target_feature(enable = "avx2")]
+    fn new() -> Scan {
+        let mut table = [0x80u8; 16];
+        for b in BLANKS {
+            table[usize::from(b & 15)] = b;
+        }
+        // SAFETY: `table` is 16 readable bytes.
+        let lane = unsafe { _mm_loadu_si128(table.as_ptr().cast()) };
+        Scan {
+            escaped: 0,
+            in_string: 0,
+            depth: 0,
+            too_deep: _mm256_setzero_si256(),
+            before_first: u64::MAX,
+            object: 0,
+            array: 0,
+            blanks: _mm256_broadcastsi128_si256(lane),
+        }
+    }
+
+    /// The bytes inside strings (the opening quote included, the closing one not), from the
+    /// quote and backslash masks.
+    fn strings(&mut self, quote: u64, backslash: u64) -> u64 {
+        // simdjson's `json_escape_scanner`: in each run of backslashes, every other one escapes
+        // the byte after it, counting from the start of the run.
+        let potential = backslash & !self.escaped;
+        let escape_and_terminal = ((potential << 1) | ODD_BITS).wrapping_sub(potential) ^ ODD_BITS;
+        let escaped = escape_and_terminal ^ (backslash | self.escaped);
+        self.escaped = (escape_and_terminal & backslash) >> 63;
+        let inside = prefix_xor(quote & !escaped) ^ self.in_string;
+        self.in_string = ((inside as i64) >> 63) as u64;
+        inside
+    }
+
+    /// Notes the first non-blank byte, if it is in this block.
+    #[target_feature(enable = "avx2")]
+    fn first_byte(&mut self, block: Block) {
+        let blank = bits(
+            _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.0), block.0),
+            _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.1), block.1),
+        );
+        let non_blank = !blank;
+        let first = non_blank & non_blank.wrapping_neg() & self.before_first;
+        self.object |= first & block.eq(b'{');
+        self.array |= first & block.eq(b'[');
+        // Stays all ones only while every block has been blank.
+        self.before_first &= ((non_blank | non_blank.wrapping_neg()) >> 63).wrapping_sub(1);
+    }
+
+    /// Adds the block's brackets outside strings to the depth, noting any byte where it goes
+    /// over the limit.
+    #[target_feature(enable = "avx2")]
+    fn depth(&mut self, block: Block, inside: u64) {
+        // `[`/`{` and `]`/`}` differ from each other only in bit 5.
+        let folded = (
+            _mm256_or_si256(block.0, _mm256_set1_epi8(0x20)),
+            _mm256_or_si256(block.1, _mm256_set1_epi8(0x20)),
+        );
+        let (open, close) = (_mm256_set1_epi8(b'{' as i8), _mm256_set1_epi8(b'}' as i8));
+        // +1 at an opening bracket, −1 at a closing one (comparisons give −1 for true).
+        let step = |v: __m256i, outside: u32| {
+            _mm256_and_si256(
+                _mm256_sub_epi8(_mm256_cmpeq_epi8(v, close), _mm256_cmpeq_epi8(v, open)),
+                bytes_of(outside),
+            )
+        };
+        let outside = !inside;
+        let low = lane_prefix_sums(step(folded.0, outside as u32));
+        let high = lane_prefix_sums(step(folded.1, (outside >> 32) as u32));
+        // Each lane's total, broadcast within the lane: [t0 | t1] and [t2 | t3].
+        let last = _mm256_set1_epi8(15);
+        let (low_total, high_total) = (
+            _mm256_shuffle_epi8(low, last),
+            _mm256_shuffle_epi8(high, last),
+        );
+        // What comes before each lane: [0 | t0] and [t0 + t1 | t0 + t1 + t2].
+        let low_before = _mm256_permute2x128_si256::<0x08>(low_total, low_total);
+        let both_low = _mm256_add_epi8(
+            low_total,
+            _mm256_permute2x128_si256::<0x01>(low_total, low_total),
+        );
+        let high_before = _mm256_add_epi8(
+            both_low,
+            _mm256_permute2x128_si256::<0x08>(high_total, high_total),
+        );
+        // The depth change since the block's start, at every byte: within −64..=64.
+        let low = _mm256_add_epi8(low, low_before);
+        let high = _mm256_add_epi8(high, high_before);
+        // Too deep where the change exceeds what is left of the budget (clamped to i8; exact,
+        // since the change is within −64..=64).
+        let budget = _mm256_set1_epi8(clamp(MAX_DEPTH - self.depth, -65, 64) as i8);
+        self.too_deep = _mm256_or_si256(
+            self.too_deep,
+            _mm256_or_si256(
+                _mm256_cmpgt_epi8(low, budget),
+                _mm256_cmpgt_epi8(high, budget),
+            ),
+        );
+        self.depth += i64::from(_mm256_extract_epi8::<31>(high) as i8);
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn block(&mut self, block: Block) {
+        let inside = self.strings(block.eq(b'"'), block.eq(b'\\'));
+        self.first_byte(block);
+        self.depth(block, inside);
+    }
+}
+
+/// Scans `bytes`: every 64-byte block, then one block holding the remaining 0..=63 bytes
+/// followed by spaces (blank, and neither a quote nor a bracket).
+#[target_feature(enable = "avx2")]
+pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
+    let mut scan = Scan::new();
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        // SAFETY: `chunks_exact(64)` gives 64 bytes.
+        scan.block(unsafe { Block::load(block) });
+    }
+    let rest = blocks.remainder();
+    let mut last = [b' '; 64];
+    last[..rest.len()].copy_from_slice(rest);
+    // SAFETY: `last` is 64 bytes.
+    scan.block(unsafe { Block::load(&last) });
+    last.zeroize();
+    JsonShape {
+        object: Choice::from(u8::from(scan.object != 0)),
+        array: Choice::from(u8::from(scan.array != 0)),
+        depth_ok: Choice::from(_mm256_testz_si256(scan.too_deep, scan.too_deep) as u8),
+    }
+}

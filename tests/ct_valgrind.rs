@@ -60,7 +60,11 @@ fn hybrid_cases(forge: &Forge, padding: RsaPadding) -> Vec<Case> {
     let key_block = forge.rsa(padding, &Forge::key_string());
     let small = json_of_len(100);
     let mut cases = vec![
-        case(name("valid"), Forge::hybrid_body(&Forge::aes(&small, true), &key_block), true),
+        case(
+            name("valid"),
+            Forge::hybrid_body(&Forge::aes(&small, true), &key_block),
+            true,
+        ),
         case(
             name("valid, 16 KiB"),
             Forge::hybrid_body(&Forge::aes(&json_of_len(16 << 10), true), &key_block),
@@ -70,7 +74,11 @@ fn hybrid_cases(forge: &Forge, padding: RsaPadding) -> Vec<Case> {
     let data = Forge::aes(&small, true);
     let mut bad_block = key_block.clone();
     bad_block[forge.k / 2] ^= 1;
-    cases.push(case(name("bad RSA block"), Forge::hybrid_body(&data, &bad_block), false));
+    cases.push(case(
+        name("bad RSA block"),
+        Forge::hybrid_body(&data, &bad_block),
+        false,
+    ));
     if padding == RsaPadding::Pkcs1v15 {
         for defect in [
             Pkcs1Defect::FirstByte,
@@ -151,7 +159,11 @@ fn pkcs1_cases(
         Pkcs1Defect::ShortPadding,
     ] {
         let block = forge.pkcs1_with(defect, valid);
-        cases.push(case(name(&format!("PKCS#1 {defect:?}")), body(&block), false));
+        cases.push(case(
+            name(&format!("PKCS#1 {defect:?}")),
+            body(&block),
+            false,
+        ));
     }
     cases.push(case(
         name("a JSON array"),
@@ -210,11 +222,12 @@ fn main() {
     let legacy = pkcs1_cases(&forge, "keepz legacy", Forge::legacy_body, true);
     let transactpay = pkcs1_cases(&forge, "transactpay", Forge::transactpay_body, false);
 
-    let scans: &[bool] = if cfg!(target_arch = "x86_64") && std::arch::is_x86_feature_detected!("avx2") {
-        &[false, true]
-    } else {
-        &[true]
-    };
+    let scans: &[bool] =
+        if cfg!(target_arch = "x86_64") && std::arch::is_x86_feature_detected!("avx2") {
+            &[false, true]
+        } else {
+            &[true]
+        };
     for backend in Backend::available() {
         let private = PrivateKey::parse_with(PRIVATE, &KeyOptions::with_backend(backend)).unwrap();
         for &portable in scans {
@@ -238,7 +251,10 @@ fn main() {
                 .build()
                 .unwrap();
             run(&label, &|b| keepz.open(b), &legacy);
-            let tp = TransactPay::builder().open_with(private.clone()).build().unwrap();
+            let tp = TransactPay::builder()
+                .open_with(private.clone())
+                .build()
+                .unwrap();
             run(&label, &|b| tp.open(b), &transactpay);
         }
     }

@@ -75,8 +75,13 @@ impl Forge {
         assert_eq!(em.len(), self.k);
         let mut ctx = BigNumContext::new().unwrap();
         let mut c = BigNum::new().unwrap();
-        c.mod_exp(&BigNum::from_slice(em).unwrap(), &self.exponent, &self.modulus, &mut ctx)
-            .unwrap();
+        c.mod_exp(
+            &BigNum::from_slice(em).unwrap(),
+            &self.exponent,
+            &self.modulus,
+            &mut ctx,
+        )
+        .unwrap();
         c.to_vec_padded(self.k as i32).unwrap()
     }
 

@@ -6,7 +6,7 @@
 //! in the vector registers, compared with what is left of the depth budget. No branch, no early
 //! exit and no memory address depends on the bytes.
 
-use super::{BLANKS, JsonShape, MAX_DEPTH};
+use super::{BLANKS, JsonShape, MAX_DEPTH, nonzero};
 use std::arch::x86_64::*;
 use subtle::Choice;
 use zeroize::Zeroize;
@@ -50,6 +50,13 @@ impl Block {
         }
     }
 
+    /// 0xFF at each byte equal to `byte`, 0 elsewhere.
+    #[target_feature(enable = "avx2")]
+    fn each_eq(self, byte: u8) -> Block {
+        let b = _mm256_set1_epi8(byte as i8);
+        Block(_mm256_cmpeq_epi8(self.0, b), _mm256_cmpeq_epi8(self.1, b))
+    }
+
     /// The 64-bit mask of the bytes equal to `byte`.
     #[target_feature(enable = "avx2")]
     fn eq(self, byte: u8) -> u64 {
@@ -87,12 +94,11 @@ fn lane_prefix_sums(mut x: __m256i) -> __m256i {
     _mm256_add_epi8(x, _mm256_slli_si256::<8>(x))
 }
 
-/// The XOR of each bit with all the bits below it.
-fn prefix_xor(mut x: u64) -> u64 {
-    for shift in [1, 2, 4, 8, 16, 32] {
-        x ^= x << shift;
-    }
-    x
+/// The XOR of each bit with all the bits below it: a carry-less multiplication by all ones.
+#[target_feature(enable = "pclmulqdq")]
+fn prefix_xor(x: u64) -> u64 {
+    let product = _mm_clmulepi64_si128::<0>(_mm_set_epi64x(0, x as i64), _mm_set1_epi8(-1));
+    _mm_cvtsi128_si64(product) as u64
 }
 
 /// `x` limited to `lo..=hi`, by masks rather than branches (all values far from overflow).
@@ -126,6 +132,7 @@ impl Scan {
 
     /// The bytes inside strings (the opening quote included, the closing one not), from the
     /// quote and backslash masks.
+    #[target_feature(enable = "pclmulqdq")]
     fn strings(&mut self, quote: u64, backslash: u64) -> u64 {
         // simdjson's `json_escape_scanner`: in each run of backslashes, every other one escapes
         // the byte after it, counting from the start of the run.
@@ -138,41 +145,39 @@ impl Scan {
         inside
     }
 
-    /// Notes the first non-blank byte, if it is in this block.
+    /// Notes the first non-blank byte, if it is in this block; `opening` has 0xFF at each `[`
+    /// and `{`.
     #[target_feature(enable = "avx2")]
-    fn first_byte(&mut self, block: Block) {
+    fn first_byte(&mut self, block: Block, opening: Block) {
         let blank = bits(
             _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.0), block.0),
             _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.1), block.1),
         );
+        let opening = bits(opening.0, opening.1);
+        // Bit 5 of each byte (moved to bit 7): set for `{`, clear for `[`.
+        let bit5 = bits(
+            _mm256_slli_epi16::<2>(block.0),
+            _mm256_slli_epi16::<2>(block.1),
+        );
         let non_blank = !blank;
-        let first = non_blank & non_blank.wrapping_neg() & self.before_first;
-        self.object |= first & block.eq(b'{');
-        self.array |= first & block.eq(b'[');
+        let first = non_blank & non_blank.wrapping_neg() & self.before_first & opening;
+        self.object |= first & bit5;
+        self.array |= first & !bit5;
         // Stays all ones only while every block has been blank.
         self.before_first &= ((non_blank | non_blank.wrapping_neg()) >> 63).wrapping_sub(1);
     }
 
     /// Adds the block's brackets outside strings to the depth, noting any byte where it goes
-    /// over the limit.
+    /// over the limit. `opening` and `closing` have 0xFF at each `[`/`{` and `]`/`}`.
     #[target_feature(enable = "avx2")]
-    fn depth(&mut self, block: Block, inside: u64) {
-        // `[`/`{` and `]`/`}` differ from each other only in bit 5.
-        let folded = (
-            _mm256_or_si256(block.0, _mm256_set1_epi8(0x20)),
-            _mm256_or_si256(block.1, _mm256_set1_epi8(0x20)),
-        );
-        let (open, close) = (_mm256_set1_epi8(b'{' as i8), _mm256_set1_epi8(b'}' as i8));
+    fn depth(&mut self, opening: Block, closing: Block, inside: u64) {
         // +1 at an opening bracket, −1 at a closing one (comparisons give −1 for true).
-        let step = |v: __m256i, outside: u32| {
-            _mm256_and_si256(
-                _mm256_sub_epi8(_mm256_cmpeq_epi8(v, close), _mm256_cmpeq_epi8(v, open)),
-                bytes_of(outside),
-            )
+        let step = |open: __m256i, close: __m256i, outside: u32| {
+            _mm256_and_si256(_mm256_sub_epi8(close, open), bytes_of(outside))
         };
         let outside = !inside;
-        let low = lane_prefix_sums(step(folded.0, outside as u32));
-        let high = lane_prefix_sums(step(folded.1, (outside >> 32) as u32));
+        let low = lane_prefix_sums(step(opening.0, closing.0, outside as u32));
+        let high = lane_prefix_sums(step(opening.1, closing.1, (outside >> 32) as u32));
         // Each lane's total, broadcast within the lane: [t0 | t1] and [t2 | t3].
         let last = _mm256_set1_epi8(15);
         let (low_total, high_total) = (
@@ -205,33 +210,41 @@ impl Scan {
         self.depth += i64::from(_mm256_extract_epi8::<31>(high) as i8);
     }
 
-    #[target_feature(enable = "avx2")]
+    #[target_feature(enable = "avx2,pclmulqdq")]
     fn block(&mut self, block: Block) {
         let inside = self.strings(block.eq(b'"'), block.eq(b'\\'));
-        self.first_byte(block);
-        self.depth(block, inside);
+        // `[`/`{` and `]`/`}` differ from each other only in bit 5; folded, each pair is one byte.
+        let fold = _mm256_set1_epi8(0x20);
+        let folded = Block(
+            _mm256_or_si256(block.0, fold),
+            _mm256_or_si256(block.1, fold),
+        );
+        let opening = folded.each_eq(b'{');
+        let closing = folded.each_eq(b'}');
+        self.first_byte(block, opening);
+        self.depth(opening, closing, inside);
     }
 }
 
 /// Scans `bytes`: every 64-byte block, then one block holding the remaining 0..=63 bytes
 /// followed by spaces (blank, and neither a quote nor a bracket).
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,pclmulqdq")]
 pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
     let mut scan = Scan::new();
-    let mut blocks = bytes.chunks_exact(64);
-    for block in &mut blocks {
-        // SAFETY: `chunks_exact(64)` gives 64 bytes.
-        scan.block(unsafe { Block::load(block) });
-    }
+    let blocks = bytes.chunks_exact(64);
     let rest = blocks.remainder();
     let mut last = [b' '; 64];
     last[..rest.len()].copy_from_slice(rest);
-    // SAFETY: `last` is 64 bytes.
-    scan.block(unsafe { Block::load(&last) });
+    // One loop over both, so that the block's code is inlined once and its state stays in
+    // registers.
+    for block in blocks.chain(std::iter::once(&last[..])) {
+        // SAFETY: every block is 64 bytes (`chunks_exact(64)`, then `last`).
+        scan.block(unsafe { Block::load(block) });
+    }
     last.zeroize();
     JsonShape {
-        object: Choice::from(u8::from(scan.object != 0)),
-        array: Choice::from(u8::from(scan.array != 0)),
+        object: nonzero(scan.object),
+        array: nonzero(scan.array),
         depth_ok: Choice::from(_mm256_testz_si256(scan.too_deep, scan.too_deep) as u8),
     }
 }

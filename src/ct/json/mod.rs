@@ -40,6 +40,11 @@ pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
     scalar::scan(bytes)
 }
 
+/// Whether a mask is non-zero, without a branch.
+fn nonzero(mask: u64) -> Choice {
+    Choice::from(((mask | mask.wrapping_neg()) >> 63) as u8)
+}
+
 /// The deepest nesting accepted, as a signed depth.
 const MAX_DEPTH: i64 = crate::plaintext::MAX_JSON_DEPTH as i64;
 

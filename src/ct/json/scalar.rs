@@ -2,12 +2,13 @@
 //! AVX2 is not available. Every byte updates the same state with the same integer operations;
 //! comparisons become all-ones/all-zero masks, never branches.
 
-use super::{BLANKS, JsonShape, MAX_DEPTH};
-use subtle::{Choice, ConstantTimeEq};
+use super::{BLANKS, JsonShape, MAX_DEPTH, nonzero};
 
-/// All ones when `a == b`, else zero.
+/// All ones when `a == b`, else zero: arithmetic only (`subtle`'s `ct_eq` would add an optimization
+/// barrier, a volatile read, for every comparison of every byte).
 fn eq_mask(a: u8, b: u8) -> u64 {
-    u64::from(a.ct_eq(&b).unwrap_u8()).wrapping_neg()
+    let x = u64::from(a ^ b);
+    (((x | x.wrapping_neg()) >> 63) ^ 1).wrapping_neg()
 }
 
 /// Scans `bytes`; see [`super::scan`].
@@ -39,8 +40,8 @@ pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
         before_first &= blank;
     }
     JsonShape {
-        object: Choice::from((object & 1) as u8),
-        array: Choice::from((array & 1) as u8),
-        depth_ok: Choice::from((!too_deep & 1) as u8),
+        object: nonzero(object),
+        array: nonzero(array),
+        depth_ok: !nonzero(too_deep),
     }
 }

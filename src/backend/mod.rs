@@ -297,7 +297,7 @@ pub(crate) fn aes256_cbc_decrypt_padded(
     ciphertext: Vec<u8>,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
     let mut buf = Zeroizing::new(ciphertext);
-    if buf.is_empty() || buf.len() % 16 != 0 {
+    if buf.is_empty() || !buf.len().is_multiple_of(16) {
         return Err(());
     }
     let ok = match backend {

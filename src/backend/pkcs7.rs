@@ -24,7 +24,7 @@ pub(crate) fn pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
 /// depends on the contents of `buf`; the time taken depends only on `buf.len()`. A `buf` that is
 /// empty or not a whole number of blocks (public facts) is simply invalid.
 pub(crate) fn pkcs7_check_ct(buf: &[u8]) -> (Choice, usize) {
-    if buf.is_empty() || buf.len() % BLOCK != 0 {
+    if buf.is_empty() || !buf.len().is_multiple_of(BLOCK) {
         return (Choice::from(0), buf.len());
     }
     let last = &buf[buf.len() - BLOCK..];

@@ -36,7 +36,7 @@ pub(crate) fn is_utf8(bytes: &[u8]) -> Choice {
     let (mut prev1, mut prev2, mut prev3) = (0u8, 0u8, 0u8);
     let mut error = 0u8;
     // The space after the end catches a sequence cut off by it.
-    for &byte in bytes.iter().chain(&[b' ']) {
+    for &byte in bytes.iter().chain(b" ") {
         error |= errors(byte, prev1, prev2, prev3);
         (prev3, prev2, prev1) = (prev2, prev1, byte);
     }

@@ -14,7 +14,7 @@
 mod common;
 
 use common::paired::paired;
-use common::{RunMode, env_seconds, json_payload, settle_allocator};
+use common::{RunMode, env_seconds, json_payload, load_average, settle_allocator, short_criterion};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use payseal::ct::internals::{force_portable, json_syntax_ok, old_text_ok, text_ok};
 use std::hint::black_box;
@@ -84,11 +84,7 @@ fn main() {
     settle_allocator();
     let payloads = payloads();
     if std::env::var("PAYSEAL_BENCH_CRITERION").as_deref() != Ok("0") {
-        let mut c = Criterion::default()
-            .warm_up_time(Duration::from_millis(300))
-            .measurement_time(Duration::from_secs(1))
-            .sample_size(20)
-            .configure_from_args();
+        let mut c = short_criterion();
         criterion_groups(&mut c, &payloads);
         c.final_summary();
     }
@@ -100,8 +96,7 @@ fn main() {
     } else {
         (Duration::ZERO, 1)
     };
-    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("\nload average before: {}", load().trim());
+    println!("\nload average before: {}", load_average());
     println!(
         "\n| payload | old µs | new (AVX2) µs | new/old | new (portable) µs | portable/old | serde syntax µs |"
     );
@@ -111,39 +106,25 @@ fn main() {
         if !mode.selects(&name) {
             continue;
         }
-        force_portable(false);
-        let avx2 = paired(
-            &mut || {
-                black_box(text_ok(black_box(p)));
-            },
-            &mut || {
-                black_box(old_text_ok(black_box(p)));
-            },
-            budget,
-            min_rounds,
-        );
-        force_portable(true);
-        let portable = paired(
-            &mut || {
-                black_box(text_ok(black_box(p)));
-            },
-            &mut || {
-                black_box(old_text_ok(black_box(p)));
-            },
-            budget,
-            min_rounds,
-        );
-        force_portable(false);
-        let serde = paired(
-            &mut || {
-                black_box(json_syntax_ok(black_box(p)));
-            },
-            &mut || {
-                black_box(old_text_ok(black_box(p)));
-            },
-            budget,
-            min_rounds,
-        );
+        // Each routine against the old checks, paired.
+        let against_old = |routine: &dyn Fn(&[u8]) -> bool, portable: bool| {
+            force_portable(portable);
+            let result = paired(
+                &mut || {
+                    black_box(routine(black_box(p)));
+                },
+                &mut || {
+                    black_box(old_text_ok(black_box(p)));
+                },
+                budget,
+                min_rounds,
+            );
+            force_portable(false);
+            result
+        };
+        let avx2 = against_old(&text_ok, false);
+        let portable = against_old(&text_ok, true);
+        let serde = against_old(&json_syntax_ok, false);
         let us = |ns: f64| format!("{:.2}", ns / 1000.0);
         println!(
             "| {name} | {} | {} | {:.2} | {} | {:.2} | {} |",
@@ -155,5 +136,5 @@ fn main() {
             us(serde.a_ns),
         );
     }
-    println!("\nload average after: {}", load().trim());
+    println!("\nload average after: {}", load_average());
 }

@@ -23,8 +23,9 @@ pub(crate) enum Container {
     Object,
 }
 
-/// Whether `text` is UTF-8 whose first non-blank byte opens the `container` and whose arrays and
-/// objects nest at most 127 levels; computed over the whole of `text`, with no early exit.
+/// Whether `text` is UTF-8 whose first bracket outside strings opens the `container` (on JSON: the
+/// top level is that container) and whose arrays and objects nest at most 127 levels; computed
+/// over the whole of `text`, with no early exit.
 ///
 /// Requiring a container matters under implicit rejection (PKCS#1 v1.5): a damaged RSA block
 /// decrypts to pseudo-random bytes of pseudo-random length, and a lone digit is valid JSON; a

@@ -6,7 +6,7 @@
 //!
 //! - the key string and its Base64 ([`key_string`], [`base64`]),
 //! - the PKCS#7 padding, whose bytes are then blanked rather than cut off ([`unpad`]),
-//! - UTF-8 ([`utf8`]), the first non-blank byte and the nesting depth ([`json`]),
+//! - UTF-8 ([`utf8`]), the top level (object or array) and the nesting depth ([`json`]),
 //!
 //! and [`decision`] combines them and makes the result public exactly once. Only then does serde
 //! read the plaintext (JSON syntax, then typed parsing), and only when it is valid. [`secret`]
@@ -37,7 +37,7 @@ pub mod internals {
         super::secret::mark_secret(bytes);
     }
 
-    /// The constant-time text checks of the open path (UTF-8, first byte `{` or `[`, depth), as
+    /// The constant-time text checks of the open path (UTF-8, an object or array, depth), as
     /// one boolean, declassified like the decision.
     pub fn text_ok(bytes: &[u8]) -> bool {
         super::secret::declassify_choice(super::text_ok(bytes, super::Container::ObjectOrArray))

@@ -4,7 +4,7 @@
 //! checking the text only up to there, would take time that depends on it. Instead the padding
 //! bytes are overwritten with spaces, selected byte by byte over the whole last block, and the
 //! checks run over the whole buffer: trailing spaces change none of their answers (UTF-8 ends a
-//! cut-off sequence at any ASCII byte; spaces are blank, and neither quotes nor brackets). The
+//! cut-off sequence at any ASCII byte; a space is neither a quote, a backslash nor a bracket). The
 //! buffer is cut to the message length only after the decision.
 
 use crate::backend::pkcs7_check_ct;

@@ -1,12 +1,11 @@
 //! The JSON shape scan 64 bytes at a time with AVX2.
 //!
-//! Per block: byte classes by comparison (`vpcmpeqb`; blanks by a `vpshufb` table in a register),
-//! turned into 64-bit masks; escapes and the inside of strings by simdjson's carry and prefix-XOR
+//! Per block: byte classes by comparison (`vpcmpeqb`), turned into 64-bit masks; escapes and the inside of strings by simdjson's carry and prefix-XOR
 //! arithmetic on those masks; then the depth change at every byte as a prefix sum of +1/−1 bytes
 //! in the vector registers, compared with what is left of the depth budget. No branch, no early
 //! exit and no memory address depends on the bytes.
 
-use super::{BLANKS, JsonShape, MAX_DEPTH, nonzero};
+use super::{JsonShape, MAX_DEPTH, nonzero};
 use std::arch::x86_64::*;
 use subtle::Choice;
 use zeroize::Zeroize;
@@ -24,12 +23,10 @@ struct Scan {
     depth: i64,
     /// Bytes set where a block went deeper than allowed.
     too_deep: __m256i,
-    /// All ones until a non-blank byte has been seen.
+    /// All ones until a bracket outside strings has been seen.
     before_first: u64,
     object: u64,
     array: u64,
-    /// `vpshufb` table: for each low nibble, the blank byte with that nibble (or 0x80, no match).
-    blanks: __m256i,
 }
 
 /// One 64-byte block as two vectors.
@@ -112,12 +109,6 @@ fn clamp(x: i64, lo: i64, hi: i64) -> i64 {
 impl Scan {
     #[target_feature(enable = "avx2")]
     fn new() -> Scan {
-        let mut table = [0x80u8; 16];
-        for b in BLANKS {
-            table[usize::from(b & 15)] = b;
-        }
-        // SAFETY: `table` is 16 readable bytes.
-        let lane = unsafe { _mm_loadu_si128(table.as_ptr().cast()) };
         Scan {
             escaped: 0,
             in_string: 0,
@@ -126,7 +117,6 @@ impl Scan {
             before_first: u64::MAX,
             object: 0,
             array: 0,
-            blanks: _mm256_broadcastsi128_si256(lane),
         }
     }
 
@@ -145,26 +135,21 @@ impl Scan {
         inside
     }
 
-    /// Notes the first non-blank byte, if it is in this block; `opening` has 0xFF at each `[`
-    /// and `{`.
+    /// Notes the first bracket outside strings, if it is in this block; `opening` has 0xFF at
+    /// each `[` and `{`.
     #[target_feature(enable = "avx2")]
-    fn first_byte(&mut self, block: Block, opening: Block) {
-        let blank = bits(
-            _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.0), block.0),
-            _mm256_cmpeq_epi8(_mm256_shuffle_epi8(self.blanks, block.1), block.1),
-        );
-        let opening = bits(opening.0, opening.1);
+    fn first_bracket(&mut self, block: Block, opening: Block, inside: u64) {
+        let opening = bits(opening.0, opening.1) & !inside;
         // Bit 5 of each byte (moved to bit 7): set for `{`, clear for `[`.
         let bit5 = bits(
             _mm256_slli_epi16::<2>(block.0),
             _mm256_slli_epi16::<2>(block.1),
         );
-        let non_blank = !blank;
-        let first = non_blank & non_blank.wrapping_neg() & self.before_first & opening;
+        let first = opening & opening.wrapping_neg() & self.before_first;
         self.object |= first & bit5;
         self.array |= first & !bit5;
-        // Stays all ones only while every block has been blank.
-        self.before_first &= ((non_blank | non_blank.wrapping_neg()) >> 63).wrapping_sub(1);
+        // Stays all ones only while no block has had one.
+        self.before_first &= ((opening | opening.wrapping_neg()) >> 63).wrapping_sub(1);
     }
 
     /// Adds the block's brackets outside strings to the depth, noting any byte where it goes
@@ -221,13 +206,13 @@ impl Scan {
         );
         let opening = folded.each_eq(b'{');
         let closing = folded.each_eq(b'}');
-        self.first_byte(block, opening);
+        self.first_bracket(block, opening, inside);
         self.depth(opening, closing, inside);
     }
 }
 
 /// Scans `bytes`: every 64-byte block, then one block holding the remaining 0..=63 bytes
-/// followed by spaces (blank, and neither a quote nor a bracket).
+/// followed by spaces (neither a quote, a backslash nor a bracket).
 #[target_feature(enable = "avx2,pclmulqdq")]
 pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
     let mut scan = Scan::new();

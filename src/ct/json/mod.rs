@@ -1,15 +1,21 @@
-//! The JSON shape of a whole buffer, in constant time: what its first non-blank byte is (`{`,
-//! `[`, or something else), and whether arrays and objects nest at most
+//! The JSON shape of a whole buffer, in constant time: which bracket opens first outside strings
+//! (`{`, `[`, or none), and whether arrays and objects nest at most
 //! [`MAX_JSON_DEPTH`](crate::plaintext::MAX_JSON_DEPTH) levels — with strings and escapes tracked,
 //! so that brackets inside strings do not count.
+//!
+//! On JSON text, the first bracket outside strings is the top-level value's own when that value is
+//! an object or an array, and there is none when it is a string, a number or a literal: so it
+//! answers "is the top level an object / an array", which the checks this replaces read from the
+//! first non-blank byte — without having to find blanks.
 //!
 //! Strings are found the way simdjson's stage 1 finds them: a quote is escaped when an odd run of
 //! backslashes precedes it, and the bytes inside strings are the running XOR of the unescaped
 //! quotes. Depth is the running count of `[`/`{` minus `]`/`}` outside strings, not clamped at
-//! zero. Both differ from [`depth_within_limit`](crate::plaintext::depth_within_limit) only on
-//! text that is not JSON (a backslash outside a string, a `]` with no `[`); the open path
-//! requires JSON anyway (serde, after the decision), so the decisions are the same — the tests
-//! in [`super::decision`] check exactly that.
+//! zero. These answers differ from the old checks' (the first non-blank byte,
+//! [`depth_within_limit`](crate::plaintext::depth_within_limit)) only on text that is not JSON (`1
+//! [`, a backslash outside a string, a `]` with no `[`); the open path requires JSON anyway (serde,
+//! after the decision), so the decisions are the same — the tests in [`super::decision`] check
+//! exactly that, and the tests here that the answers are the same on JSON.
 //!
 //! [`scalar`] is the byte-at-a-time reference and fallback; [`avx2`] does 64 bytes at a time.
 
@@ -22,9 +28,9 @@ use subtle::Choice;
 /// What the scan found.
 #[derive(Clone, Copy)]
 pub(crate) struct JsonShape {
-    /// The first byte that is not ASCII whitespace (as `u8::is_ascii_whitespace`) is `{`.
+    /// The first bracket outside strings is `{` (on JSON: the top level is an object).
     pub(crate) object: Choice,
-    /// The first byte that is not ASCII whitespace is `[`.
+    /// The first bracket outside strings is `[` (on JSON: the top level is an array).
     pub(crate) array: Choice,
     /// Arrays and objects never nest more than `MAX_JSON_DEPTH` levels.
     pub(crate) depth_ok: Choice,
@@ -47,10 +53,6 @@ fn nonzero(mask: u64) -> Choice {
 
 /// The deepest nesting accepted, as a signed depth.
 const MAX_DEPTH: i64 = crate::plaintext::MAX_JSON_DEPTH as i64;
-
-/// The blank bytes skipped before the first value (`u8::is_ascii_whitespace`: space, tab, LF,
-/// form feed, CR), as the checks this replaces skipped them.
-const BLANKS: [u8; 5] = [b' ', b'\t', b'\n', 0x0c, b'\r'];
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -82,7 +84,8 @@ pub(crate) mod tests {
         Ok(())
     }
 
-    /// On JSON text, the answers of the checks the scan replaces.
+    /// On JSON text, the answers of the checks the scan replaces (the first non-blank byte, the
+    /// depth scan that skips strings).
     fn old_answers(json: &[u8]) -> (bool, bool, bool) {
         let first = json.trim_ascii_start().first().copied();
         (
@@ -115,20 +118,21 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn first_non_blank_byte() {
+    fn the_first_bracket_outside_strings() {
         for (text, object, array) in [
             ("{}", true, false),
-            (" \t\r\n\x0c[]", false, true),
+            (" \t\r\n[]", false, true),
             ("", false, false),
             ("    ", false, false),
             ("\"{\"", false, false),
+            ("\"\\\"{\"", false, false),
             ("1", false, false),
-            ("\x0b{}", false, false),
+            ("\"a\" [", false, true), // not JSON: the old check said "not a container"
         ] {
             let got = answers(scan(text.as_bytes()));
             assert_eq!((got.0, got.1), (object, array), "{text:?}");
             simd_matches_scalar(text.as_bytes()).unwrap();
-            // the first non-blank byte at every offset across two 64-byte blocks
+            // the first bracket at every offset across two 64-byte blocks
             for pad in [31, 32, 63, 64, 65, 127, 128] {
                 let padded = format!("{}{text}", " ".repeat(pad));
                 let got = answers(scan(padded.as_bytes()));

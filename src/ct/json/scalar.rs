@@ -2,7 +2,7 @@
 //! AVX2 is not available. Every byte updates the same state with the same integer operations;
 //! comparisons become all-ones/all-zero masks, never branches.
 
-use super::{BLANKS, JsonShape, MAX_DEPTH, nonzero};
+use super::{JsonShape, MAX_DEPTH, nonzero};
 
 /// All ones when `a == b`, else zero: arithmetic only (`subtle`'s `ct_eq` would add an optimization
 /// barrier, a volatile read, for every comparison of every byte).
@@ -18,7 +18,7 @@ pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
     let mut in_string = 0u64;
     let mut depth = 0i64;
     let mut too_deep = 0u64;
-    let mut before_first = u64::MAX; // no non-blank byte seen yet
+    let mut before_first = u64::MAX; // no bracket outside strings seen yet
     let (mut object, mut array) = (0u64, 0u64);
     for &b in bytes {
         let quote = eq_mask(b, b'"') & !escaped;
@@ -33,11 +33,10 @@ pub(crate) fn scan(bytes: &[u8]) -> JsonShape {
         // The sign bit of MAX_DEPTH - depth is set exactly when depth > MAX_DEPTH.
         too_deep |= ((MAX_DEPTH - depth) >> 63) as u64;
 
-        let blank = BLANKS.iter().fold(0, |m, &w| m | eq_mask(b, w));
-        let first = before_first & !blank;
+        let first = before_first & open;
         object |= first & eq_mask(b, b'{');
         array |= first & eq_mask(b, b'[');
-        before_first &= blank;
+        before_first &= !open;
     }
     JsonShape {
         object: nonzero(object),

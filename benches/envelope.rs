@@ -21,8 +21,8 @@ use common::bare::Bare;
 use common::openssl_ref::OpensslEnvelope;
 use common::paired::{Paired, paired};
 use common::{
-    BITS, KEEPZ_SIZES, RunMode, env_seconds, json_payload, keepz, settle_allocator, transactpay,
-    transactpay_sizes,
+    BITS, KEEPZ_SIZES, RunMode, env_seconds, json_payload, keepz, load_average, settle_allocator,
+    short_criterion, transactpay, transactpay_sizes,
 };
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use payseal::Backend;
@@ -379,23 +379,12 @@ fn print_table(rows: &[Row]) {
     }
 }
 
-/// The 1-, 5- and 15-minute load averages.
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
-}
-
 fn main() {
     let mode = RunMode::from_args();
     settle_allocator();
     let fixtures: Vec<Fixture> = BITS.iter().map(|&bits| Fixture::new(bits)).collect();
     if std::env::var("PAYSEAL_BENCH_CRITERION").as_deref() != Ok("0") {
-        let mut c = Criterion::default()
-            .warm_up_time(Duration::from_millis(300))
-            .measurement_time(Duration::from_secs(1))
-            .sample_size(20)
-            .configure_from_args();
+        let mut c = short_criterion();
         for fx in &fixtures {
             keepz_seal(&mut c, fx);
             keepz_open(&mut c, fx);

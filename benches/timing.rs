@@ -3,20 +3,37 @@
 //! by timing, |t| stays small; dudect's rule of thumb: |t| > 4.5 suggests a leak, |t| > 10 is
 //! conclusive (with enough samples).
 //!
-//! Run: `cargo bench --bench timing [--features rustcrypto] -- [samples per class]`
-//! (default 3000). Classes are interleaved in random order so that drift in machine load hits
-//! every class alike; each t is computed on the raw samples and on samples cropped at several
-//! percentiles (dudect's treatment of the long right tail of a noisy machine).
+//! Run: `cargo bench --bench timing [--features rustcrypto] -- [samples per class] [group]`
+//! (default 3000 samples; `group` runs only the groups whose title contains it). Classes are
+//! interleaved in random order so that drift in machine load hits every class alike; each t is
+//! computed on the raw samples and on samples cropped at several percentiles (dudect's treatment of
+//! the long right tail of a noisy machine).
+//!
+//! The groups (all bodies in one group have the same length, and all must fail with `CannotOpen`):
+//! - small hybrid envelopes: a bad RSA block, a bad CBC padding, bad JSON;
+//! - PKCS#1 v1.5 key blocks broken the ways Marvin/Bleichenbacher probe them (first byte, second
+//!   byte, no separator, short padding string, valid padding around a message of the wrong length);
+//! - long CBC plaintexts (16 KiB, 256 KiB): garbage in the first block versus garbage in the last
+//!   blocks after a long valid prefix — the signal of a check that stops at the first bad byte;
+//! - Keepz legacy and TransactPay blocks: the same PKCS#1 defects, valid padding around text that
+//!   is not accepted;
+//! - a **positive control**: one class opened by a deliberately leaky variant that takes a fixed
+//!   extra time (25 ns to 10 µs), so the effect size this run can detect is measured, not assumed.
+//!   Each group also prints the raw difference that would reach |t| = 4.5 at its sample size.
 
-use payseal::Backend;
-use payseal::RsaPadding;
+#[path = "../tests/forge/mod.rs"]
+mod forge;
+
+use forge::{Forge, Pkcs1Defect, garble_block_from_end, json_of_len};
 use payseal::keepz::{EnvelopeMode, Keepz};
-use payseal::keys::{KeyOptions, PrivateKey, PublicKey};
+use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::transactpay::TransactPay;
+use payseal::{Backend, RsaPadding};
+use std::hint::black_box;
 use std::time::Instant;
 
 const PRIVATE: &str = include_str!("../tests/keys/rsa2048.pkcs8.pem");
-const PUBLIC: &str = include_str!("../tests/keys/rsa2048.spki.pem");
+const PUBLIC: &[u8] = include_bytes!("../tests/keys/rsa2048.spki.pem");
 
 struct Rng(u64);
 impl Rng {
@@ -28,15 +45,18 @@ impl Rng {
     }
 }
 
+fn mean(x: &[f64]) -> f64 {
+    x.iter().sum::<f64>() / x.len() as f64
+}
+
+fn variance(x: &[f64]) -> f64 {
+    let m = mean(x);
+    x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (x.len() as f64 - 1.0)
+}
+
 /// Welch's t statistic of two samples.
 fn welch_t(a: &[f64], b: &[f64]) -> f64 {
-    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
-    let var = |x: &[f64], m: f64| {
-        x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (x.len() as f64 - 1.0)
-    };
-    let (ma, mb) = (mean(a), mean(b));
-    let (va, vb) = (var(a, ma), var(b, mb));
-    (ma - mb) / (va / a.len() as f64 + vb / b.len() as f64).sqrt()
+    (mean(a) - mean(b)) / (variance(a) / a.len() as f64 + variance(b) / b.len() as f64).sqrt()
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -65,28 +85,66 @@ fn t_values(a: &[f64], b: &[f64]) -> Vec<(String, f64)> {
     out
 }
 
-/// One class: a name and the body; `open` must fail with CannotOpen for it.
-struct Class {
-    name: &'static str,
-    body: Vec<u8>,
+/// Busy work of a calibrated length: the positive control's deliberate leak.
+struct Spin {
+    iterations_per_ns: f64,
 }
 
-fn measure(
-    title: &str,
-    open: &dyn Fn(&[u8]) -> payseal::Result<payseal::Plaintext>,
-    classes: &[Class],
-    n: usize,
-) {
+impl Spin {
+    fn calibrate() -> Spin {
+        let n = 20_000_000u64;
+        let mut best = f64::MAX;
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            Spin::run(n);
+            best = best.min(t0.elapsed().as_nanos() as f64);
+        }
+        Spin {
+            iterations_per_ns: n as f64 / best,
+        }
+    }
+
+    fn run(iterations: u64) {
+        for i in 0..iterations {
+            black_box(i);
+        }
+    }
+
+    fn ns(&self, ns: u64) {
+        Spin::run((ns as f64 * self.iterations_per_ns) as u64);
+    }
+}
+
+/// One class: a name, the body, and (positive control only) extra nanoseconds of deliberate leak.
+struct Class {
+    name: String,
+    body: Vec<u8>,
+    leak_ns: u64,
+}
+
+fn class(name: impl Into<String>, body: Vec<u8>) -> Class {
+    Class {
+        name: name.into(),
+        body,
+        leak_ns: 0,
+    }
+}
+
+type Open<'a> = &'a dyn Fn(&[u8]) -> payseal::Result<payseal::Plaintext>;
+
+/// Measures the classes interleaved and prints medians and t values: between every pair, or (for
+/// the positive control) of every class against the first.
+fn measure(title: &str, open: Open, classes: &[Class], n: usize, spin: &Spin, only_first: bool) {
     for c in classes {
-        let e = open(&c.body).expect_err(c.name);
+        let e = open(&c.body).expect_err(&c.name);
         assert_eq!(e.kind(), payseal::ErrorKind::CannotOpen, "{}: {e}", c.name);
+        assert_eq!(c.body.len(), classes[0].body.len(), "{}", c.name);
     }
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(n); classes.len()];
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    // warm-up
     for c in classes {
-        for _ in 0..50 {
-            let _ = std::hint::black_box(open(std::hint::black_box(&c.body)));
+        for _ in 0..20 {
+            let _ = black_box(open(black_box(&c.body)));
         }
     }
     let started = Instant::now();
@@ -97,22 +155,61 @@ fn measure(
                 break i;
             }
         };
-        let body = &classes[i].body;
+        let c = &classes[i];
         let t0 = Instant::now();
-        let r = std::hint::black_box(open(std::hint::black_box(body)));
+        let r = black_box(open(black_box(&c.body)));
+        if c.leak_ns > 0 {
+            spin.ns(c.leak_ns);
+        }
         let dt = t0.elapsed();
         drop(r);
         samples[i].push(dt.as_nanos() as f64);
     }
     println!(
-        "\n## {title}  ({n} samples per class, {:.0} s)",
-        started.elapsed().as_secs_f64()
+        "\n## {title}  ({n} samples per class, {:.0} s, body {} bytes)",
+        started.elapsed().as_secs_f64(),
+        classes[0].body.len()
     );
     for (c, s) in classes.iter().zip(&samples) {
-        println!("  {:<34} median {:>9.1} µs", c.name, median(s) / 1000.0);
+        println!(
+            "  {:<44} median {:>9.1} µs  mean {:>9.1} µs",
+            c.name,
+            median(s) / 1000.0,
+            mean(s) / 1000.0
+        );
     }
+    // The mean difference that would give |t| = 4.5 between the first two classes, raw and cropped.
+    let detectable: Vec<String> = [1.0, 0.5, 0.75, 0.9]
+        .iter()
+        .map(|&p| {
+            let mut all: Vec<f64> = samples[0].iter().chain(&samples[1]).copied().collect();
+            all.sort_by(f64::total_cmp);
+            let cut = percentile(&all, p);
+            let crop = |x: &[f64]| {
+                x.iter()
+                    .copied()
+                    .filter(|v| *v <= cut)
+                    .collect::<Vec<f64>>()
+            };
+            let (a, b) = (crop(&samples[0]), crop(&samples[1]));
+            let se = (variance(&a) / a.len() as f64 + variance(&b) / b.len() as f64).sqrt();
+            let label = if p == 1.0 {
+                "raw".to_string()
+            } else {
+                format!("p{}", (p * 100.0) as u32)
+            };
+            format!("{label} {:.0} ns", 4.5 * se)
+        })
+        .collect();
+    println!(
+        "  mean difference that would reach |t| = 4.5: {}",
+        detectable.join(", ")
+    );
     for i in 0..classes.len() {
         for j in i + 1..classes.len() {
+            if only_first && i > 0 {
+                continue;
+            }
             let ts = t_values(&samples[i], &samples[j]);
             let max = ts.iter().map(|(_, t)| t.abs()).fold(0.0, f64::max);
             let list: Vec<String> = ts.iter().map(|(k, t)| format!("{k} {t:+.2}")).collect();
@@ -134,208 +231,218 @@ fn measure(
     }
 }
 
-fn flip(text: &str, at: usize) -> String {
-    let mut b = text.as_bytes().to_vec();
-    b[at] = if b[at] == b'A' { b'B' } else { b'A' };
-    String::from_utf8(b).unwrap()
-}
+const DEFECTS: [Pkcs1Defect; 4] = [
+    Pkcs1Defect::FirstByte,
+    Pkcs1Defect::SecondByte,
+    Pkcs1Defect::NoSeparator,
+    Pkcs1Defect::ShortPadding,
+];
 
-fn envelope(data: &str, keys: &str) -> Vec<u8> {
-    serde_json::json!({"encryptedData": data, "encryptedKeys": keys, "aes": true})
-        .to_string()
-        .into_bytes()
-}
-
-/// Three failing hybrid bodies of identical length: a bad RSA block, a bad CBC padding and bad
-/// JSON, each checked with the diagnostic to fail for exactly that reason.
-fn hybrid_classes(sender: &Keepz, receiver: &Keepz) -> Vec<Class> {
-    let payload = br#"{"integratorOrderId":"c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a","status":"SUCCESS","amount":10.5}"#;
-    let sealed = sender.seal_bytes(payload).unwrap();
-    let data = sealed.encrypted_data.clone();
-    let keys = sealed.encrypted_keys.clone().unwrap();
-    let ct = base64_decode(&data);
-    assert!(ct.len() >= 48);
-    let reason = |body: &[u8]| receiver.diagnose(body).unwrap().reason.unwrap_or_default();
-    // bad RSA block: a byte in the middle of the block changed
-    let bad_rsa = envelope(&data, &flip(&keys, keys.len() / 2));
-    let r = reason(&bad_rsa);
-    assert!(r.contains("key block") || r.contains("key string"), "{r}");
-    // bad CBC padding: the last byte of the penultimate block changed (changes the last
-    // plaintext byte, i.e. the padding length byte)
-    let mut bad_pad = None;
-    for delta in 1..=255u8 {
-        let mut c = ct.clone();
-        let at = c.len() - 17;
-        c[at] ^= delta;
-        let body = envelope(&base64_encode(&c), &keys);
-        if reason(&body).contains("PKCS#7 padding") {
-            bad_pad = Some(body);
-            break;
+/// Small hybrid envelopes: a bad RSA block, a bad CBC padding, bad JSON; with PKCS#1 v1.5 also
+/// the Marvin-style key blocks.
+fn small_hybrid(forge: &Forge, padding: RsaPadding) -> Vec<Class> {
+    let key_block = forge.rsa(padding, &Forge::key_string());
+    let payload = json_of_len(96);
+    let data = Forge::aes(&payload, true);
+    let mut bad_rsa = key_block.clone();
+    bad_rsa[forge.k / 2] ^= 1;
+    // 96 bytes: the padding is a whole block of 0x10. Flipping bit 4 of the penultimate block's
+    // last byte turns the last plaintext byte into 0x00, an invalid padding length.
+    let mut bad_pad = data.clone();
+    let at = bad_pad.len() - 17;
+    bad_pad[at] ^= 0x10;
+    let mut bad_json = data.clone();
+    bad_json[0] ^= 0x55;
+    let mut classes = vec![
+        class("bad RSA block", Forge::hybrid_body(&data, &bad_rsa)),
+        class("bad CBC padding", Forge::hybrid_body(&bad_pad, &key_block)),
+        class(
+            "bad JSON (first block)",
+            Forge::hybrid_body(&bad_json, &key_block),
+        ),
+    ];
+    if padding == RsaPadding::Pkcs1v15 {
+        for defect in DEFECTS {
+            let block = forge.pkcs1_with(defect, &Forge::key_string());
+            classes.push(class(
+                format!("PKCS#1 {defect:?}"),
+                Forge::hybrid_body(&data, &block),
+            ));
+        }
+        for len in [68, 70] {
+            let mut text = Forge::key_string();
+            text.resize(len, b'A');
+            classes.push(class(
+                format!("valid PKCS#1, {len}-byte message"),
+                Forge::hybrid_body(&data, &forge.rsa(padding, &text)),
+            ));
         }
     }
-    let bad_pad = bad_pad.expect("a bad-padding variant");
-    // bad JSON: the first block garbled (padding intact)
-    let mut c = ct.clone();
-    c[0] ^= 0x55;
-    let bad_json = envelope(&base64_encode(&c), &keys);
-    let r = reason(&bad_json);
-    assert!(r.contains("JSON") || r.contains("UTF-8"), "{r}");
-    assert_eq!(bad_rsa.len(), bad_pad.len());
-    assert_eq!(bad_rsa.len(), bad_json.len());
+    classes
+}
+
+/// Long hybrid envelopes: a bad RSA block, a bad padding, garbage in the first block, garbage in
+/// the last blocks after a valid prefix of (nearly) `size` bytes.
+fn long_hybrid(forge: &Forge, size: usize) -> Vec<Class> {
+    let key_block = forge.rsa(RsaPadding::OaepSha256, &Forge::key_string());
+    let data = Forge::aes(&json_of_len(size), true); // whole blocks: padding of 0x10, as above
+    let mut bad_rsa = key_block.clone();
+    bad_rsa[forge.k / 2] ^= 1;
+    let mut bad_pad = data.clone();
+    let at = bad_pad.len() - 17;
+    bad_pad[at] ^= 0x10;
     vec![
-        Class {
-            name: "bad RSA block",
-            body: bad_rsa,
-        },
-        Class {
-            name: "bad CBC padding",
-            body: bad_pad,
-        },
-        Class {
-            name: "bad JSON plaintext",
-            body: bad_json,
-        },
+        class("bad RSA block", Forge::hybrid_body(&data, &bad_rsa)),
+        class("bad CBC padding", Forge::hybrid_body(&bad_pad, &key_block)),
+        class(
+            "garbage in the first block",
+            Forge::hybrid_body(&garble_block_from_end(&data, data.len() / 16), &key_block),
+        ),
+        class(
+            "valid prefix, garbage at the end",
+            Forge::hybrid_body(&garble_block_from_end(&data, 3), &key_block),
+        ),
     ]
 }
 
-fn base64_decode(s: &str) -> Vec<u8> {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.decode(s).unwrap()
+/// One-block PKCS#1 v1.5 modes: the Marvin-style defects, and valid padding around text that is
+/// not accepted (`extra`: more such classes).
+fn pkcs1_block(forge: &Forge, body: fn(&[u8]) -> Vec<u8>, extra: &[(&str, &[u8])]) -> Vec<Class> {
+    let message = br#"{"status":"SUCCESS","amount":"10.50"}"#;
+    let mut bad = forge.rsa(RsaPadding::Pkcs1v15, message);
+    bad[forge.k / 2] ^= 1;
+    let mut classes = vec![class("bad RSA block", body(&bad))];
+    for defect in DEFECTS {
+        classes.push(class(
+            format!("PKCS#1 {defect:?}"),
+            body(&forge.pkcs1_with(defect, message)),
+        ));
+    }
+    // 200 bytes of valid JSON cut off by invalid UTF-8 at the end: the old check read it all.
+    let mut long_bad_utf8 = json_of_len(200);
+    long_bad_utf8[190] = 0xff;
+    classes.push(class(
+        "valid padding, bad UTF-8 at byte 190",
+        body(&forge.rsa(RsaPadding::Pkcs1v15, &long_bad_utf8)),
+    ));
+    classes.push(class(
+        "valid padding, a Keepz key string",
+        body(&forge.rsa(RsaPadding::Pkcs1v15, &Forge::key_string())),
+    ));
+    for (name, text) in extra {
+        classes.push(class(*name, body(&forge.rsa(RsaPadding::Pkcs1v15, text))));
+    }
+    classes
 }
 
-fn base64_encode(b: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(b)
+/// The positive control: the same failing body, opened plainly and by a variant that leaks a
+/// fixed extra time.
+fn control(forge: &Forge) -> Vec<Class> {
+    let key_block = forge.rsa(RsaPadding::OaepSha256, &Forge::key_string());
+    let mut bad_rsa = key_block;
+    bad_rsa[forge.k / 2] ^= 1;
+    let body = Forge::hybrid_body(&Forge::aes(&json_of_len(96), true), &bad_rsa);
+    let mut classes = vec![class("no leak", body.clone())];
+    for leak_ns in [25, 50, 100, 200, 500, 1000, 2000, 5000, 10000] {
+        classes.push(Class {
+            name: format!("leaks {leak_ns} ns"),
+            body: body.clone(),
+            leak_ns,
+        });
+    }
+    classes
 }
 
-fn run(backend: Backend, n: usize) {
+fn run(backend: Backend, n: usize, only: Option<&str>, spin: &Spin) {
     let options = KeyOptions::with_backend(backend);
     let private = PrivateKey::parse_with(PRIVATE, &options).unwrap();
-    let public = PublicKey::parse_with(PUBLIC, &options).unwrap();
+    let forge = Forge::new(PUBLIC);
     println!("\n# backend {} (2048-bit key)", backend.name());
-
-    for padding in [RsaPadding::OaepSha256, RsaPadding::Pkcs1v15] {
-        let sender = Keepz::builder()
-            .seal_to(public.clone())
-            .padding(padding)
-            .build()
-            .unwrap();
-        let receiver = Keepz::builder()
+    let selected = |title: &str| only.is_none_or(|o| title.contains(o));
+    let keepz = |padding: RsaPadding, mode: EnvelopeMode| {
+        Keepz::builder()
             .open_with(private.clone())
             .padding(padding)
+            .mode(mode)
+            .build()
+            .unwrap()
+    };
+
+    for padding in [RsaPadding::OaepSha256, RsaPadding::Pkcs1v15] {
+        let title = format!("{} Keepz hybrid, {}", backend.name(), padding.name());
+        if selected(&title) {
+            let receiver = keepz(padding, EnvelopeMode::Hybrid);
+            let classes = small_hybrid(&forge, padding);
+            measure(&title, &|b| receiver.open(b), &classes, n, spin, false);
+        }
+    }
+    for size in [16 << 10, 256 << 10] {
+        let title = format!(
+            "{} Keepz hybrid, oaep-sha256, {} KiB",
+            backend.name(),
+            size >> 10
+        );
+        if selected(&title) {
+            let receiver = keepz(RsaPadding::OaepSha256, EnvelopeMode::Hybrid);
+            let classes = long_hybrid(&forge, size);
+            measure(&title, &|b| receiver.open(b), &classes, n, spin, false);
+        }
+    }
+    let title = format!("{} Keepz legacy (PKCS#1 v1.5)", backend.name());
+    if selected(&title) {
+        let legacy = keepz(RsaPadding::Pkcs1v15, EnvelopeMode::Legacy);
+        let classes = pkcs1_block(&forge, Forge::legacy_body, &[]);
+        measure(&title, &|b| legacy.open(b), &classes, n, spin, false);
+    }
+    let title = format!("{} TransactPay (PKCS#1 v1.5)", backend.name());
+    if selected(&title) {
+        let tp = TransactPay::builder()
+            .open_with(private.clone())
             .build()
             .unwrap();
-        let classes = hybrid_classes(&sender, &receiver);
+        let classes = pkcs1_block(
+            &forge,
+            Forge::transactpay_body,
+            &[("valid padding, a JSON array", br#"["not","an","object"]"#)],
+        );
+        measure(&title, &|b| tp.open(b), &classes, n, spin, false);
+    }
+    let title = format!(
+        "{} positive control (Keepz hybrid, oaep-sha256)",
+        backend.name()
+    );
+    if selected(&title) {
+        let receiver = keepz(RsaPadding::OaepSha256, EnvelopeMode::Hybrid);
         measure(
-            &format!("{} Keepz hybrid, {}", backend.name(), padding.name()),
+            &title,
             &|b| receiver.open(b),
-            &classes,
+            &control(&forge),
             n,
+            spin,
+            true,
         );
     }
-
-    // PKCS#1 v1.5 one-block modes (Keepz legacy, TransactPay): a bad padding versus a valid
-    // padding around a plaintext that is not accepted (a Keepz key string: not JSON).
-    let pkcs1_sender = Keepz::builder()
-        .seal_to(public.clone())
-        .padding(RsaPadding::Pkcs1v15)
-        .build()
-        .unwrap();
-    let key_block = pkcs1_sender
-        .seal_bytes(b"{}")
-        .unwrap()
-        .encrypted_keys
-        .unwrap();
-    let legacy = Keepz::builder()
-        .open_with(private.clone())
-        .mode(EnvelopeMode::Legacy)
-        .build()
-        .unwrap();
-    let body = |data: &str| {
-        serde_json::json!({ "encryptedData": data })
-            .to_string()
-            .into_bytes()
-    };
-    let good_json = Keepz::builder()
-        .seal_to(public.clone())
-        .mode(EnvelopeMode::Legacy)
-        .build()
-        .unwrap()
-        .seal_bytes(br#"{"ok":true}"#)
-        .unwrap()
-        .encrypted_data;
-    let classes = vec![
-        Class {
-            name: "bad PKCS#1 padding",
-            body: body(&flip(&key_block, key_block.len() / 2)),
-        },
-        Class {
-            name: "valid padding, not JSON",
-            body: body(&key_block),
-        },
-        Class {
-            name: "bad padding (other block)",
-            body: body(&flip(&good_json, good_json.len() / 2)),
-        },
-    ];
-    measure(
-        &format!("{} Keepz legacy (PKCS#1 v1.5)", backend.name()),
-        &|b| legacy.open(b),
-        &classes,
-        n,
-    );
-
-    let tp = TransactPay::builder()
-        .open_with(private.clone())
-        .build()
-        .unwrap();
-    let tbody = |data: &str| serde_json::json!({ "data": data }).to_string().into_bytes();
-    let array = Keepz::builder()
-        .seal_to(public.clone())
-        .mode(EnvelopeMode::Legacy)
-        .build()
-        .unwrap()
-        .seal_bytes(br#"["not","an","object"]"#)
-        .unwrap()
-        .encrypted_data;
-    let classes = vec![
-        Class {
-            name: "bad PKCS#1 padding",
-            body: tbody(&flip(&key_block, key_block.len() / 2)),
-        },
-        Class {
-            name: "valid padding, not JSON",
-            body: tbody(&key_block),
-        },
-        Class {
-            name: "valid padding, JSON array",
-            body: tbody(&array),
-        },
-    ];
-    measure(
-        &format!("{} TransactPay (PKCS#1 v1.5)", backend.name()),
-        &|b| tp.open(b),
-        &classes,
-        n,
-    );
 }
 
 fn main() {
-    let n = std::env::args()
+    let args: Vec<String> = std::env::args()
         .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let n = args
+        .iter()
         .find_map(|a| a.parse::<usize>().ok())
         .unwrap_or(3000);
-    let only = std::env::var("PAYSEAL_TIMING_BACKEND").ok();
-    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        println!("load average at start: {}", load.trim());
-    }
+    let only = args.iter().find(|a| a.parse::<usize>().is_err());
+    let backend_only = std::env::var("PAYSEAL_TIMING_BACKEND").ok();
+    let spin = Spin::calibrate();
+    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("load average at start: {}", load().trim());
     for backend in Backend::available() {
-        if only.as_deref().is_some_and(|o| o != backend.name()) {
+        if backend_only.as_deref().is_some_and(|o| o != backend.name()) {
             continue;
         }
-        run(backend, n);
-    }
-    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        println!("\nload average at end: {}", load.trim());
+        run(backend, n, only.map(String::as_str), &spin);
+        println!("\nload average: {}", load().trim());
     }
 }

@@ -28,8 +28,8 @@ step() {
 # --- Packages -------------------------------------------------------------------------------
 # Debian packages the suite needs; installed only when missing and only when we are root.
 # libssl-dev and pkg-config: the benches compare against the system OpenSSL through the `openssl`
-# crate, and clippy --all-targets compiles them.
-packages=(openssl libssl-dev pkg-config)
+# crate, and clippy --all-targets compiles them; valgrind: the constant-time check.
+packages=(openssl libssl-dev pkg-config valgrind)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
@@ -54,6 +54,10 @@ step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- 
 step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,cli
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
 step "tests: both backends (cross-backend)" cargo test --all-features
+
+# --- Constant time -------------------------------------------------------------------------
+# valgrind memcheck with the open path's secrets marked undefined (SECURITY.md §4).
+step "constant-time check (valgrind memcheck)" scripts/ct-check.sh
 
 # --- Fuzzing -------------------------------------------------------------------------------
 # A 60-second smoke run of the cargo-fuzz targets; skipped (and passing) without nightly/cargo-fuzz.

@@ -48,6 +48,11 @@ pub mod backend;
 mod body_check;
 #[cfg(test)]
 mod conformance;
+#[cfg(not(feature = "ct-internals"))]
+mod ct;
+#[cfg(feature = "ct-internals")]
+#[doc(hidden)]
+pub mod ct;
 pub mod datetime;
 pub mod encoding;
 pub mod error;
@@ -57,6 +62,7 @@ pub mod keepz;
 pub mod keys;
 mod lenient;
 pub mod money;
+mod pkcs1_json;
 mod plaintext;
 pub mod transactpay;
 pub mod unverified;

@@ -127,3 +127,20 @@ pub fn env_seconds(name: &str, default: f64) -> f64 {
         .filter(|v| *v > 0.0)
         .unwrap_or(default)
 }
+
+/// Criterion with the short settings every bench here uses (0.3 s warm-up, 1 s and 20 samples a
+/// routine), overridable from the command line.
+pub fn short_criterion() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .warm_up_time(std::time::Duration::from_millis(300))
+        .measurement_time(std::time::Duration::from_secs(1))
+        .sample_size(20)
+        .configure_from_args()
+}
+
+/// The 1-, 5- and 15-minute load averages.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}

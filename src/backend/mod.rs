@@ -20,7 +20,7 @@ mod pkcs7;
 #[cfg(feature = "rustcrypto")]
 mod rustcrypto;
 
-pub(crate) use pkcs7::{pkcs7_pad, pkcs7_unpad_ct};
+pub(crate) use pkcs7::{pkcs7_check_ct, pkcs7_pad, pkcs7_unpad_ct};
 
 use crate::error::{Error, ErrorKind, Result};
 use zeroize::Zeroizing;
@@ -277,16 +277,31 @@ fn aes256_cbc_encrypt_raw(
 }
 
 /// AES-256-CBC decryption and PKCS#7 removal, in place in the ciphertext's buffer (which is
-/// wiped on drop from here on: it holds the plaintext). The padding check is constant-time; the
-/// caller turns the unit error into the one open-path error.
+/// wiped on drop from here on: it holds the plaintext). The padding check is constant-time, but
+/// the answer is a `Result`: for the diagnostic. The open path uses
+/// [`aes256_cbc_decrypt_padded`] and checks the padding inside its one decision.
 pub(crate) fn aes256_cbc_decrypt(
     backend: Backend,
     key: &[u8; 32],
     iv: &[u8; 16],
     ciphertext: Vec<u8>,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
+    let mut buf = aes256_cbc_decrypt_padded(backend, key, iv, ciphertext)?;
+    let len = pkcs7_unpad_ct(&buf)?;
+    buf.truncate(len);
+    Ok(buf)
+}
+
+/// AES-256-CBC decryption in place, the padding left on, in a buffer wiped on drop. Fails only
+/// for reasons that are public: a ciphertext that is empty or not whole blocks, a backend error.
+pub(crate) fn aes256_cbc_decrypt_padded(
+    backend: Backend,
+    key: &[u8; 32],
+    iv: &[u8; 16],
+    ciphertext: Vec<u8>,
+) -> std::result::Result<Zeroizing<Vec<u8>>, ()> {
     let mut buf = Zeroizing::new(ciphertext);
-    if buf.is_empty() || buf.len() % 16 != 0 {
+    if buf.is_empty() || !buf.len().is_multiple_of(16) {
         return Err(());
     }
     let ok = match backend {
@@ -300,8 +315,6 @@ pub(crate) fn aes256_cbc_decrypt(
     if !ok {
         return Err(());
     }
-    let len = pkcs7_unpad_ct(&buf)?;
-    buf.truncate(len);
     Ok(buf)
 }
 

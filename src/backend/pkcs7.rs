@@ -1,10 +1,12 @@
 //! PKCS#7 padding for 16-byte blocks, with a constant-time check on removal.
 //!
-//! The check runs over the whole last block with no data-dependent branch, so a caller that can
-//! submit ciphertexts cannot tell a bad padding byte from a good one by timing (the classic
-//! CBC padding oracle). Both backends use it: their own padding removal is not used.
+//! The check runs over the whole last block with no data-dependent branch and answers with a
+//! `Choice`, so a caller that can submit ciphertexts cannot tell a bad padding byte from a good
+//! one by timing (the classic CBC padding oracle) — provided the caller does not branch on it
+//! either: the open path folds it into its one decision (`crate::ct::unpad`). Both backends use
+//! it: their own padding removal is not used.
 
-use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
+use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
 
 const BLOCK: usize = 16;
 
@@ -17,11 +19,13 @@ pub(crate) fn pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Returns the length of the data before the padding, or `Err(())` when the padding is invalid.
-/// `buf` must be a non-empty whole number of blocks. The time taken depends only on `buf.len()`.
-pub(crate) fn pkcs7_unpad_ct(buf: &[u8]) -> Result<usize, ()> {
-    if buf.is_empty() || buf.len() % BLOCK != 0 {
-        return Err(());
+/// Checks the padding at the end of `buf` and finds where it starts: whether it is valid, and the
+/// length of the data before it (`buf.len()` when it is not valid). No branch or memory index
+/// depends on the contents of `buf`; the time taken depends only on `buf.len()`. A `buf` that is
+/// empty or not a whole number of blocks (public facts) is simply invalid.
+pub(crate) fn pkcs7_check_ct(buf: &[u8]) -> (Choice, usize) {
+    if buf.is_empty() || !buf.len().is_multiple_of(BLOCK) {
+        return (Choice::from(0), buf.len());
     }
     let last = &buf[buf.len() - BLOCK..];
     let pad = last[BLOCK - 1];
@@ -35,11 +39,14 @@ pub(crate) fn pkcs7_unpad_ct(buf: &[u8]) -> Result<usize, ()> {
         good &= !in_pad | matches;
     }
     let pad_len = u8::conditional_select(&0, &pad, good) as usize;
-    if bool::from(good) {
-        Ok(buf.len() - pad_len)
-    } else {
-        Err(())
-    }
+    (good, buf.len() - pad_len)
+}
+
+/// [`pkcs7_check_ct`] as a `Result` (the data length, or `Err(())`), for callers that may branch
+/// on the answer: the diagnostic. The open path keeps the `Choice`.
+pub(crate) fn pkcs7_unpad_ct(buf: &[u8]) -> Result<usize, ()> {
+    let (good, len) = pkcs7_check_ct(buf);
+    if bool::from(good) { Ok(len) } else { Err(()) }
 }
 
 #[cfg(test)]
@@ -55,6 +62,16 @@ mod tests {
             assert!(padded.len() > data.len());
             assert_eq!(pkcs7_unpad_ct(&padded), Ok(len));
         }
+    }
+
+    #[test]
+    fn the_choice_and_the_length() {
+        let (good, len) = pkcs7_check_ct(&[3u8; 32]);
+        assert!(bool::from(good));
+        assert_eq!(len, 29);
+        let (good, len) = pkcs7_check_ct(&[0u8; 32]);
+        assert!(!bool::from(good));
+        assert_eq!(len, 32);
     }
 
     #[test]

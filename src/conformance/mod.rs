@@ -68,7 +68,7 @@ fn on_every_backend(pkcs8: &[u8]) -> Vec<PrivateKey> {
 
 /// Decodes lower- or upper-case hex.
 fn unhex(text: &str) -> Vec<u8> {
-    assert!(text.len() % 2 == 0, "odd hex length");
+    assert!(text.len().is_multiple_of(2), "odd hex length");
     (0..text.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())

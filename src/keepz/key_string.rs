@@ -2,13 +2,11 @@
 //! bytes for a 32-byte key and a 16-byte IV.
 
 use crate::backend::fill_random;
-use crate::encoding::base64::{decode_strict, encode};
+pub(crate) use crate::ct::KEY_STRING_LEN;
+use crate::encoding::base64::encode;
 use crate::error::Result;
 use subtle::{Choice, ConditionallySelectable};
 use zeroize::Zeroizing;
-
-/// The length of a key string.
-pub(crate) const KEY_STRING_LEN: usize = 69;
 
 /// AES-256 key and IV, wiped on drop.
 pub(crate) struct AesMaterial {
@@ -29,22 +27,27 @@ impl AesMaterial {
         material.iv.copy_from_slice(&bytes[32..]);
         Ok(material)
     }
-}
 
-impl AesMaterial {
-    /// `b` where `choice` is set, else `a`, byte by byte without a branch.
-    pub(crate) fn select(a: &AesMaterial, b: &AesMaterial, choice: Choice) -> AesMaterial {
-        let mut out = AesMaterial {
-            key: a.key,
-            iv: a.iv,
+    /// Reads a key string in constant time: whether it is one, and the key and IV it holds
+    /// (garbage when it is not). See [`crate::ct::key_string`].
+    pub(crate) fn from_key_string(text: &[u8; KEY_STRING_LEN]) -> (Choice, AesMaterial) {
+        let mut material = AesMaterial {
+            key: [0; 32],
+            iv: [0; 16],
         };
-        for (o, b) in out.key.iter_mut().zip(&b.key) {
-            o.conditional_assign(b, choice);
+        let valid =
+            crate::ct::key_string::decode_key_string(text, &mut material.key, &mut material.iv);
+        (valid, material)
+    }
+
+    /// Replaces `self` with `other` when `choice` is true, in constant time.
+    pub(crate) fn assign_if(&mut self, other: &AesMaterial, choice: Choice) {
+        for (mine, theirs) in self.key.iter_mut().zip(&other.key) {
+            mine.conditional_assign(theirs, choice);
         }
-        for (o, b) in out.iv.iter_mut().zip(&b.iv) {
-            o.conditional_assign(b, choice);
+        for (mine, theirs) in self.iv.iter_mut().zip(&other.iv) {
+            mine.conditional_assign(theirs, choice);
         }
-        out
     }
 }
 
@@ -68,17 +71,11 @@ pub(crate) fn encode_key_string(material: &AesMaterial) -> Zeroizing<Vec<u8>> {
 }
 
 /// Reads a key string; `None` unless it is exactly `<44 Base64>.<24 Base64>` decoding to 32 and
-/// 16 bytes.
+/// 16 bytes. For the diagnostic, which may branch; the open path keeps the `Choice`.
 pub(crate) fn decode_key_string(text: &[u8]) -> Option<AesMaterial> {
-    if text.len() != KEY_STRING_LEN || text[44] != b'.' {
-        return None;
-    }
-    let key = Zeroizing::new(decode_strict(&text[..44]).ok()?);
-    let iv = Zeroizing::new(decode_strict(&text[45..]).ok()?);
-    Some(AesMaterial {
-        key: key.as_slice().try_into().ok()?,
-        iv: iv.as_slice().try_into().ok()?,
-    })
+    let text: &[u8; KEY_STRING_LEN] = text.try_into().ok()?;
+    let (valid, material) = AesMaterial::from_key_string(text);
+    bool::from(valid).then_some(material)
 }
 
 /// Why a key string does not read (for diagnostics only).

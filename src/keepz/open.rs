@@ -1,38 +1,23 @@
 //! Opening: envelope fields → plaintext JSON, with one indistinguishable error.
 //!
 //! Whatever fails — Base64 of either field, the RSA block, the key string, the CBC padding, UTF-8,
-//! JSON, or a top-level value that is not an object or array — the result is [`Error::cannot_open`], with no sub-reason and no partial plaintext.
-//!
-//! The RSA step has no padding oracle on either backend: the hybrid key block is unwrapped as a
-//! message of known length ([`PrivateKey::unwrap_fixed`]: padding and length checked together,
-//! giving a [`Choice`]), and a random stand-in key and IV are selected in constant time when it is
-//! false, so the AES and JSON steps run the same way after any RSA outcome. Legacy blocks use
-//! PKCS#1 v1.5 with implicit rejection ([`PrivateKey::decrypt_implicit_rejection`]): an invalid
-//! padding gives a synthetic message, which the JSON checks refuse like any other bad plaintext.
+//! JSON, nesting depth, or a top-level value that is not an object or array — the result is
+//! [`Error::cannot_open`], with no sub-reason and no partial plaintext, and it is decided in one
+//! place (`crate::ct::decision`). Everything from the RSA step's output to that decision runs in
+//! constant time, with the same work whatever fails: a random stand-in AES key and IV replace a key
+//! string that does not read (selected without a branch), the AES decryption always runs, and the
+//! padding, UTF-8 and JSON-shape checks always cover the whole plaintext. Only Base64 decoding of
+//! the (public) fields comes before the RSA step, and only serde after the decision.
 
 use super::envelope::WireEnvelope;
-use super::key_string::{AesMaterial, KEY_STRING_LEN, decode_key_string};
-use crate::backend::{RsaPadding, aes256_cbc_decrypt};
+use super::key_string::AesMaterial;
+use crate::backend::{RsaPadding, aes256_cbc_decrypt_padded};
+use crate::ct::{Container, decide, text_ok, unpad::blank_padding};
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
-use crate::plaintext::{Plaintext, is_json, is_json_container};
-use subtle::Choice;
-use zeroize::Zeroizing;
-
-/// The RSA step of a hybrid open: whether `encrypted_keys` unwraps (Base64, padding and length)
-/// to a key string, and those 69 bytes. The `Choice` is false, with no branch on secret data, for
-/// any padding or length defect; a field that is not Base64 (public) gives false too.
-pub(crate) fn unwrap_key_string(
-    private: &PrivateKey,
-    padding: RsaPadding,
-    encrypted_keys: &str,
-) -> (Choice, Zeroizing<[u8; KEY_STRING_LEN]>) {
-    match decode_lenient(encrypted_keys.as_bytes()) {
-        Ok(block) => private.unwrap_fixed::<KEY_STRING_LEN>(padding, &block),
-        Err(_) => (Choice::from(0), Zeroizing::new([0u8; KEY_STRING_LEN])),
-    }
-}
+use crate::pkcs1_json::open_pkcs1_json;
+use crate::plaintext::Plaintext;
 
 /// Opens a hybrid envelope.
 pub(crate) fn open_hybrid(
@@ -41,38 +26,29 @@ pub(crate) fn open_hybrid(
     encrypted_data: &str,
     encrypted_keys: &str,
 ) -> Result<Plaintext> {
-    let stand_in = AesMaterial::random()?;
-    let (rsa_ok, key_string) = unwrap_key_string(private, padding, encrypted_keys);
-    // The key string's own check (Base64 of a 32-byte key and a 16-byte IV) still branches; the
-    // branch-free decision (key string, PKCS#7, UTF-8, JSON) replaces this and what follows.
-    let parsed = decode_key_string(&key_string[..]);
-    let key_ok = rsa_ok & Choice::from(u8::from(parsed.is_some()));
-    let material = AesMaterial::select(&stand_in, parsed.as_ref().unwrap_or(&stand_in), key_ok);
+    let mut material = AesMaterial::random()?;
 
+    let block = decode_lenient(encrypted_keys.as_bytes()).unwrap_or_default();
+    let (unwrapped, key_string) = private.unwrap_key_string(padding, &block);
+    let (reads, real) = AesMaterial::from_key_string(&key_string);
+    let key_ok = unwrapped & reads;
+    material.assign_if(&real, key_ok);
+
+    // The ciphertext's length is public: a field that is not whole AES blocks fails here.
     let ciphertext = decode_lenient(encrypted_data.as_bytes()).unwrap_or_default();
-    let decrypted = aes256_cbc_decrypt(private.backend(), &material.key, &material.iv, ciphertext);
-    match decrypted {
-        Ok(plaintext)
-            if bool::from(key_ok) && is_json_container(&plaintext) && is_json(&plaintext) =>
-        {
-            Ok(Plaintext::from_checked(plaintext))
-        }
-        _ => Err(Error::cannot_open()),
-    }
+    let Ok(mut plaintext) =
+        aes256_cbc_decrypt_padded(private.backend(), &material.key, &material.iv, ciphertext)
+    else {
+        return Err(Error::cannot_open());
+    };
+    let (padding_ok, len) = blank_padding(&mut plaintext);
+    let text_ok = text_ok(&plaintext, Container::ObjectOrArray);
+    decide(key_ok & padding_ok & text_ok, plaintext, len)
 }
 
-/// Opens a legacy envelope (RSA PKCS#1 v1.5 of the whole JSON, with implicit rejection).
+/// Opens a legacy envelope (RSA PKCS#1 v1.5 of the whole JSON).
 pub(crate) fn open_legacy(private: &PrivateKey, encrypted_data: &str) -> Result<Plaintext> {
-    let decrypted = match decode_lenient(encrypted_data.as_bytes()) {
-        Ok(block) => private.decrypt_implicit_rejection(&block),
-        Err(_) => Err(()),
-    };
-    match decrypted {
-        Ok(plaintext) if is_json_container(&plaintext) && is_json(&plaintext) => {
-            Ok(Plaintext::from_checked(plaintext))
-        }
-        _ => Err(Error::cannot_open()),
-    }
+    open_pkcs1_json(private, encrypted_data, Container::ObjectOrArray)
 }
 
 /// Opens a wire envelope in the given mode.

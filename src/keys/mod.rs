@@ -20,6 +20,7 @@ mod der;
 mod parse;
 mod pem;
 mod private_op;
+mod rsa_step;
 
 pub use parse::MAX_KEY_INPUT;
 

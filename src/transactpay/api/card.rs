@@ -47,7 +47,7 @@ fn luhn_ok(number: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn invalid(message: &'static str) -> Error {

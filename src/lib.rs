@@ -49,7 +49,6 @@ mod body_check;
 pub mod datetime;
 pub mod encoding;
 pub mod error;
-pub mod ffi;
 pub mod http;
 pub mod keepz;
 pub mod keys;

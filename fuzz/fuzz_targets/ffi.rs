@@ -12,8 +12,15 @@
 #[path = "common/unique_keys.rs"]
 mod unique_keys;
 
+// The C ABI crate (payseal-ffi) builds only libpayseal.so and libpayseal.a, no rlib a Rust crate
+// could link (its lib shares the name `payseal` with the core crate, and two rlibs of one name
+// would collide in the workspace's target directory): its source is compiled into this target.
+#[allow(dead_code, unused_imports)]
+#[path = "../../ffi/src/lib.rs"]
+mod payseal_ffi;
+
 use libfuzzer_sys::fuzz_target;
-use payseal::ffi::*;
+use payseal_ffi::*;
 use serde_json::Value;
 use std::ptr;
 use std::sync::LazyLock;

@@ -86,21 +86,6 @@ impl KeepzApiError {
         })
     }
 
-    /// The error as JSON, raw fields plus their interpretation: `{"message","statusCode",
-    /// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "keepz",
-            "message": self.message,
-            "statusCode": self.status_code,
-            "exceptionGroup": self.exception_group,
-            "httpStatus": self.http_status,
-            "group": self.group().map(|g| g.name()),
-            "codeName": self.code_name(),
-            "hint": self.hint(),
-        })
-    }
-
     /// The named group, when `exceptionGroup` was present.
     pub fn group(&self) -> Option<ExceptionGroup> {
         self.exception_group.map(ExceptionGroup::from_number)

@@ -21,6 +21,16 @@ pub enum Placement {
     Query,
 }
 
+impl Placement {
+    /// The placement's name: `"body"` or `"query"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Placement::Body => "body",
+            Placement::Query => "query",
+        }
+    }
+}
+
 /// One Keepz operation on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Endpoint {
@@ -116,20 +126,6 @@ impl Endpoint {
     /// ```
     pub fn for_operation(name: &str) -> Option<Endpoint> {
         Self::lookup(name)
-    }
-
-    /// The descriptor as JSON: `{"gateway":"keepz","method":"GET","path":"…","placement":"query"}`
-    /// (what the C ABI returns).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "keepz",
-            "method": self.method.as_str(),
-            "path": self.path,
-            "placement": match self.placement {
-                Placement::Body => "body",
-                Placement::Query => "query",
-            },
-        })
     }
 
     fn lookup(name: &str) -> Option<Endpoint> {

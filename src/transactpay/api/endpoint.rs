@@ -24,6 +24,16 @@ pub enum ApiKey {
     Secret,
 }
 
+impl ApiKey {
+    /// The key's name: `"public"` or `"secret"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApiKey::Public => "public",
+            ApiKey::Secret => "secret",
+        }
+    }
+}
+
 /// One TransactPay operation on the wire.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TransactPayEndpoint {
@@ -89,21 +99,6 @@ impl TransactPayEndpoint {
     /// ```
     pub fn for_operation(name: &str) -> Option<TransactPayEndpoint> {
         Self::lookup(name)
-    }
-
-    /// The descriptor as JSON: `{"gateway":"transactpay","method":"POST","path":"…",
-    /// "encrypted":true,"apiKey":"public"}` (what the C ABI returns).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "transactpay",
-            "method": self.method.as_str(),
-            "path": self.path,
-            "encrypted": self.encrypted,
-            "apiKey": match self.api_key {
-                ApiKey::Public => "public",
-                ApiKey::Secret => "secret",
-            },
-        })
     }
 
     fn lookup(name: &str) -> Option<TransactPayEndpoint> {

@@ -64,22 +64,6 @@ impl<T> TransactPayResponse<T> {
         }
     }
 
-    /// The answer as normalized JSON: `{"httpStatus","statusCode","status","message","data"}`
-    /// with `statusCode` always under that name, whichever spelling the gateway used (what the
-    /// C ABI returns).
-    pub fn to_normalized_json(&self) -> Value
-    where
-        T: serde::Serialize,
-    {
-        serde_json::json!({
-            "httpStatus": self.http_status,
-            "statusCode": self.status_code,
-            "status": self.status,
-            "message": self.message,
-            "data": self.data,
-        })
-    }
-
     /// The `data`, or [`ErrorKind::UnexpectedResponse`] when the answer had none.
     pub fn into_data(self) -> Result<T> {
         self.data.ok_or_else(|| {

@@ -50,6 +50,7 @@ pub mod datetime;
 pub mod encoding;
 pub mod error;
 pub mod http;
+mod json;
 pub mod keepz;
 pub mod keys;
 mod lenient;
@@ -61,6 +62,7 @@ mod wire_enum;
 
 pub use backend::{Backend, RsaPadding};
 pub use error::{Error, ErrorKind, GatewayFailure, Result};
+pub use json::RawJson;
 pub use money::Amount;
 pub use plaintext::Plaintext;
 pub use unverified::Unverified;

@@ -627,7 +627,7 @@ fn deep_plaintext_inside_a_valid_envelope() {
 /// Amounts like `1e400`, `-1e400`, `1e-400` and 400-digit integers: never a panic, never an
 /// infinity, never a silently rounded value. Where a typed amount is required they are
 /// `UnexpectedResponse` (responses, callbacks, webhooks) or `InvalidAmount` (parsing an amount);
-/// untyped JSON keeps them digit for digit (`arbitrary_precision`).
+/// untyped JSON keeps them digit for digit (its exact text, `payseal::RawJson`).
 #[test]
 fn numbers_beyond_f64() {
     use payseal::Amount;
@@ -682,6 +682,11 @@ fn numbers_beyond_f64() {
             ),
             "{n}: {parsed:?}"
         );
+        let untyped = parse_response::<payseal::RawJson>(200, response.as_bytes())
+            .unwrap()
+            .into_data()
+            .unwrap();
+        assert!(untyped.get().contains(n), "{n}: {untyped}");
         // Sealing a payload with such a number sends it exactly as given.
         let payload = format!(r#"{{"amount":{n}}}"#);
         let body = keepz.seal_bytes(payload.as_bytes()).unwrap().to_json_body();

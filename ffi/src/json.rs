@@ -7,7 +7,8 @@ use payseal::keepz::KeepzApiError;
 use payseal::keepz::api::Endpoint;
 use payseal::transactpay::TransactPayApiError;
 use payseal::transactpay::api::{TransactPayEndpoint, TransactPayResponse};
-use payseal::{Error, GatewayFailure};
+use payseal::{Error, GatewayFailure, RawJson};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 /// `{"gateway":"keepz","method":"GET","path":"…","placement":"query"}`.
@@ -31,16 +32,29 @@ pub(crate) fn transactpay_endpoint(endpoint: &TransactPayEndpoint) -> Value {
     })
 }
 
-/// `{"httpStatus","statusCode","status","message","data"}`, with `statusCode` under that name
-/// whichever spelling the gateway used, and `data` as sent.
-pub(crate) fn transactpay_answer(answer: &TransactPayResponse<Value>) -> Value {
-    json!({
-        "httpStatus": answer.http_status,
-        "statusCode": answer.status_code,
-        "status": answer.status,
-        "message": answer.message,
-        "data": answer.data,
-    })
+/// `{"data","httpStatus","message","status","statusCode"}`, with `statusCode` under that name
+/// whichever spelling the gateway used, and `data` byte for byte as sent (every digit of an
+/// amount: a `serde_json::Value` would hold it as an `f64`).
+pub(crate) fn transactpay_answer(answer: &TransactPayResponse<RawJson>) -> Vec<u8> {
+    /// The fields in the order `json!` writes them (by name), so that the bytes stay as before.
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Answer<'a> {
+        data: Option<&'a RawJson>,
+        http_status: u16,
+        message: Option<&'a str>,
+        status: Option<&'a str>,
+        status_code: Option<&'a str>,
+    }
+    let answer = Answer {
+        data: answer.data.as_ref(),
+        http_status: answer.http_status,
+        message: answer.message.as_deref(),
+        status: answer.status.as_deref(),
+        status_code: answer.status_code.as_deref(),
+    };
+    // Strings, integers and JSON already checked: writing cannot fail.
+    serde_json::to_vec(&answer).unwrap_or_default()
 }
 
 /// The gateway's error of a [`payseal::ErrorKind::GatewayError`], if `error` is one.

@@ -134,14 +134,10 @@ pub unsafe extern "C" fn payseal_transactpay_parse_response(
         let result = (|| {
             require_out(out, "out")?;
             let body = unsafe { bytes(body, body_len, "body") }?;
-            payseal::transactpay::api::parse_response::<serde_json::Value>(http_status, body)
+            payseal::transactpay::api::parse_response::<payseal::RawJson>(http_status, body)
         })();
         match result {
-            Ok(response) => Outcome::Bytes(
-                super::json::transactpay_answer(&response)
-                    .to_string()
-                    .into_bytes(),
-            ),
+            Ok(response) => Outcome::Bytes(super::json::transactpay_answer(&response)),
             Err(e) => {
                 let json = super::json::gateway_error(&e).map(|v| v.to_string().into_bytes());
                 Outcome::Failure(e, json)

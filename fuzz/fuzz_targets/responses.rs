@@ -1,6 +1,6 @@
 //! Bytes → the typed response parsers: `Keepz::parse_response::<R>` for several operations,
 //! `parse_plain_callback`, `transactpay::api::parse_response::<OrderStatusData>` / `<VerifyData>`
-//! / `<serde_json::Value>` and `parse_webhook`.
+//! / `<payseal::RawJson>` and `parse_webhook`.
 //!
 //! Input: `[status hi][status lo][body ...]`.
 //!
@@ -97,7 +97,7 @@ fuzz_target!(|data: &[u8]| {
     // TransactPay: plain JSON answers and webhooks.
     transactpay_checks(status, parse_response::<OrderStatusData>(status, body));
     transactpay_checks(status, parse_response::<VerifyData>(status, body));
-    transactpay_checks(status, parse_response::<serde_json::Value>(status, body));
+    transactpay_checks(status, parse_response::<payseal::RawJson>(status, body));
     if let Ok(webhook) = parse_webhook(body) {
         let _ = format!("{webhook:?}");
     }

@@ -57,6 +57,9 @@ step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- 
 step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto
 step "tests: both backends (cross-backend)" cargo test --all-features
+# A program that depends on payseal: its own f64 serde still works (no global serde_json feature),
+# and its build makes no C library. Same target directory and lock file: AWS-LC is not rebuilt.
+step "dependent crate (tests/dependent)" tests/dependent/run.sh
 
 # --- Fuzzing -------------------------------------------------------------------------------
 # A 60-second smoke run of the cargo-fuzz targets; skipped (and passing) without nightly/cargo-fuzz.

@@ -34,7 +34,11 @@
 //!   decimal string, exactly;
 //! - other human-readable formats (YAML, TOML) have no JSON to embed and see serde_json's raw-value
 //!   wrapper; there, write the amount through its `Display` and `FromStr` (serde_with's
-//!   `DisplayFromStr`, for one).
+//!   `DisplayFromStr`, for one);
+//! - inside a container serde buffers (`#[serde(untagged)]`, internally tagged enums, `flatten`)
+//!   no raw JSON text survives — a number arrives as an `f64` — so an `Amount` there is an error,
+//!   never a rounded value: read that field as a `String` and [`Amount::parse`] it. payseal's own
+//!   types use no such container for amounts.
 //!
 //! ```
 //! use payseal::money::Amount;

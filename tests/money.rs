@@ -286,3 +286,22 @@ fn amounts_through_json_text_and_through_value() {
     let value = serde_json::to_value(a).unwrap();
     assert_eq!(value.to_string(), "1500.25");
 }
+
+/// Inside a container serde buffers (`#[serde(untagged)]`, internally tagged, `flatten`),
+/// serde_json hands a number on as an `f64` before an `Amount` sees it, and no raw JSON text
+/// survives the buffer: reading an `Amount` there is an error — never a silently rounded amount.
+/// (Such a field reads as a `String` and `Amount::parse`; see `payseal::money`.)
+#[test]
+fn amounts_refuse_a_buffered_binary_float() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(tag = "type")]
+    #[allow(dead_code)]
+    enum Event {
+        Paid { amount: Amount },
+    }
+    let err = serde_json::from_str::<Event>(r#"{"type":"Paid","amount":1500.2500000000000001}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("invalid type"), "{err}");
+    let err = serde_json::from_str::<Event>(r#"{"type":"Paid","amount":"1500.25"}"#).unwrap_err();
+    assert!(err.to_string().contains("invalid type"), "{err}");
+}

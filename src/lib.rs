@@ -47,8 +47,9 @@
 pub mod backend;
 mod body_check;
 pub mod datetime;
-pub mod encoding;
+mod encoding;
 pub mod error;
+mod field_checks;
 pub mod http;
 mod json;
 pub mod keepz;

@@ -78,25 +78,11 @@ fn envelope(data: &str, keys: &str) -> String {
 /// only the error message (a few hundred bytes), never anything proportional to the body.
 #[test]
 fn oversized_bodies_are_refused_before_any_copy_or_decode() {
-    const BIG: usize = 16 << 20; // 16 MiB: 16 times Keepz's default limit, 256 times TransactPay's
-    let huge_field = {
-        let mut body = Vec::with_capacity(BIG + 64);
-        body.extend_from_slice(br#"{"encryptedData":""#);
-        body.resize(BIG, b'A');
-        body.extend_from_slice(br#"","encryptedKeys":"AAAA","aes":true}"#);
-        body
-    };
-    let huge_data = {
-        let mut body = Vec::with_capacity(BIG + 64);
-        body.extend_from_slice(br#"{"data":""#);
-        body.resize(BIG, b'A');
-        body.extend_from_slice(br#""}"#);
-        body
-    };
+    let (huge_field, huge_data) = (huge_keepz_body(), huge_transactpay_body());
     let backend = Backend::default();
     let (integrator, _) = keepz_pair(backend);
     let gateway = transactpay(backend);
-    let query = format!("encryptedData={}&encryptedKeys=AAAA", "A".repeat(BIG));
+    let query = format!("encryptedData={}&encryptedKeys=AAAA", "A".repeat(BIG_BODY));
     let limit = 4096; // bytes the thread may allocate: error messages only
 
     type Check<'a> = (&'static str, Box<dyn Fn() -> ErrorKind + 'a>);
@@ -705,13 +691,7 @@ fn html_bodies() {
     let backend = Backend::default();
     let (integrator, _) = keepz_pair(backend);
     let t = transactpay(backend);
-    let pages: [&[u8]; 4] = [
-        b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
-        b"<!DOCTYPE html>\n<html lang=\"en\"><body>Access denied</body></html>",
-        b"\r\n  <HTML><BODY>Service Unavailable</BODY></HTML>",
-        b"\xef\xbb\xbf<!doctype html><html></html>",
-    ];
-    for page in pages {
+    for page in HTML_PAGES {
         let html = |e: payseal::Error| {
             assert_eq!(e.kind(), ErrorKind::NotJson);
             e.message().to_string()

@@ -3,8 +3,8 @@
 use crate::io::{CliResult, describe};
 use payseal::keepz::Keepz;
 use payseal::keepz::api::{
-    CancelOrderRequest, CreateOrderRequest, KeepzCallback, KeepzRequest, OrderStatusRequest,
-    RefundRequest, RevokeSubscriptionRequest, SavedCardRequest, SubscriptionHistoryRequest,
+    CancelOrderRequest, CreateOrderRequest, KeepzRequest, OrderStatusRequest, RefundRequest,
+    RevokeSubscriptionRequest, SavedCardRequest, SubscriptionHistoryRequest,
 };
 use payseal::{ErrorKind, GatewayFailure};
 use serde::Serialize;
@@ -72,10 +72,8 @@ pub fn run(keepz: &Keepz, as_type: TypedAs, http_status: u16, body: &[u8]) -> Cl
                 "payseal: UNVERIFIED callback — anyone with your public key can send one; re-check \
                  the order status before acting on it"
             );
-            match callback.peek_unverified() {
-                KeepzCallback::Order(order) => pretty(order)?,
-                KeepzCallback::Subscription(sub) => pretty(sub)?,
-            }
+            // An order or a subscription callback, written as the fields it carries.
+            pretty(callback.peek_unverified())?
         }
     };
     println!("{text}");

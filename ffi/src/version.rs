@@ -39,18 +39,11 @@ pub unsafe extern "C" fn payseal_selftest_panic(error: *mut payseal_buffer) -> p
 mod tests {
     use super::*;
 
-    /// What the functions answer equals `Cargo.toml` (the header's macros: `tests/header.rs`).
+    /// What the functions answer equals the constants the header is generated from; that those
+    /// equal `Cargo.toml` is `tests/header.rs`'s check.
     #[test]
-    fn versions_match_cargo_toml() {
-        let manifest = include_str!("../Cargo.toml");
-        let abi: u32 = manifest
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("abi-version = "))
-            .expect("[package.metadata.payseal] abi-version")
-            .parse()
-            .unwrap();
-        assert_eq!(PAYSEAL_ABI_VERSION, abi);
-        assert_eq!(payseal_abi_version(), abi);
+    fn functions_answer_the_versions() {
+        assert_eq!(payseal_abi_version(), PAYSEAL_ABI_VERSION);
         let version = unsafe { std::ffi::CStr::from_ptr(payseal_version()) };
         assert_eq!(version.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
         assert_eq!(version.to_str().unwrap(), payseal::VERSION);

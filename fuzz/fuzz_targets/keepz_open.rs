@@ -60,6 +60,7 @@ fn well_formed(body: &[u8], mode: EnvelopeMode) -> bool {
             data && matches!(keys, None | Some(Kind::Null))
                 && matches!(aes, None | Some(Kind::Null | Kind::True | Kind::False))
         }
+        other => panic!("no envelope shape for {other:?}"),
     }
 }
 

@@ -7,6 +7,7 @@ use std::fmt;
 /// Keepz's exception groups (spec §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ExceptionGroup {
     /// 1: validation (HTTP 400).
     Validation,

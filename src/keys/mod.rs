@@ -38,6 +38,7 @@ pub const ABSOLUTE_MIN_RSA_BITS: usize = 1024;
 
 /// How the key text was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyEncoding {
     /// PEM armour (`-----BEGIN ...-----`).
     Pem,
@@ -55,6 +56,7 @@ pub enum KeyEncoding {
 
 /// The key structure found inside the encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyStructure {
     /// X.509 SubjectPublicKeyInfo.
     Spki,
@@ -100,6 +102,7 @@ impl fmt::Display for KeyOrigin {
 
 /// The formats a key can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyFormat {
     /// PEM of SubjectPublicKeyInfo (`PUBLIC KEY`) or PKCS#8 (`PRIVATE KEY`).
     Pem,

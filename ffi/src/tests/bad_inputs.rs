@@ -31,21 +31,7 @@ fn ffi_transactpay(with_private: bool) -> *mut payseal_transactpay {
 /// allocates only the error message, never anything proportional to the body.
 #[test]
 fn oversized_bodies_are_refused_before_any_copy_or_decode() {
-    const BIG: usize = 16 << 20; // 16 MiB: 16 times Keepz's default limit, 256 times TransactPay's
-    let huge_field = {
-        let mut body = Vec::with_capacity(BIG + 64);
-        body.extend_from_slice(br#"{"encryptedData":""#);
-        body.resize(BIG, b'A');
-        body.extend_from_slice(br#"","encryptedKeys":"AAAA","aes":true}"#);
-        body
-    };
-    let huge_data = {
-        let mut body = Vec::with_capacity(BIG + 64);
-        body.extend_from_slice(br#"{"data":""#);
-        body.resize(BIG, b'A');
-        body.extend_from_slice(br#""}"#);
-        body
-    };
+    let (huge_field, huge_data) = (huge_keepz_body(), huge_transactpay_body());
     let limit = 4096; // bytes the thread may allocate: error messages only
     let k = ffi_keepz(b"", &key_bytes("rsa2048.pkcs8.pem"));
     let t = ffi_transactpay(true);
@@ -234,13 +220,7 @@ fn deep_payloads_across_the_c_abi() {
 /// A gateway's HTML error page is `PAYSEAL_NOT_JSON`, with `*out` untouched.
 #[test]
 fn html_bodies() {
-    let pages: [&[u8]; 4] = [
-        b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
-        b"<!DOCTYPE html>\n<html lang=\"en\"><body>Access denied</body></html>",
-        b"\r\n  <HTML><BODY>Service Unavailable</BODY></HTML>",
-        b"\xef\xbb\xbf<!doctype html><html></html>",
-    ];
-    for page in pages {
+    for page in HTML_PAGES {
         let s = call(|out, err| unsafe {
             payseal_transactpay_parse_response(502, page.as_ptr(), page.len(), out, err)
         });

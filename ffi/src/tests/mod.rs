@@ -74,6 +74,7 @@ fn backend_code(backend: Backend) -> u32 {
     match backend {
         Backend::AwsLc => PAYSEAL_BACKEND_AWS_LC,
         Backend::RustCrypto => PAYSEAL_BACKEND_RUSTCRYPTO,
+        other => panic!("no ABI code for {other:?}"),
     }
 }
 

@@ -7,54 +7,22 @@ use payseal_test_support::key_bytes;
 /// Threads that share the handles.
 const THREADS: usize = 8;
 
+/// A Keepz and a TransactPay seal, each opened again, through the shared handles.
 fn round_trip(k: *mut payseal_keepz, t: *mut payseal_transactpay) {
     let payload = br#"{"amount":10}"#;
-    unsafe {
-        let mut sealed = empty();
-        let s = payseal_keepz_seal(
-            k,
-            payload.as_ptr(),
-            payload.len(),
-            &mut sealed,
-            std::ptr::null_mut(),
-        );
-        assert_eq!(s, payseal_status::PAYSEAL_OK);
-        let mut opened = empty();
-        let s = payseal_keepz_open(
-            k,
-            200,
-            sealed.data,
-            sealed.len,
-            &mut opened,
-            std::ptr::null_mut(),
-        );
-        assert_eq!(s, payseal_status::PAYSEAL_OK);
-        assert_eq!(std::slice::from_raw_parts(opened.data, opened.len), payload);
-        payseal_buffer_free(&mut sealed);
-        payseal_buffer_free(&mut opened);
+    let sealed =
+        call(|o, e| unsafe { payseal_keepz_seal(k, payload.as_ptr(), payload.len(), o, e) });
+    let body = sealed.out.expect("sealed");
+    let opened =
+        call(|o, e| unsafe { payseal_keepz_open(k, 200, body.as_ptr(), body.len(), o, e) });
+    assert_eq!(opened.out.as_deref(), Some(&payload[..]));
 
-        let mut sealed = empty();
-        let s = payseal_transactpay_seal(
-            t,
-            payload.as_ptr(),
-            payload.len(),
-            &mut sealed,
-            std::ptr::null_mut(),
-        );
-        assert_eq!(s, payseal_status::PAYSEAL_OK);
-        let mut opened = empty();
-        let s = payseal_transactpay_open(
-            t,
-            sealed.data,
-            sealed.len,
-            &mut opened,
-            std::ptr::null_mut(),
-        );
-        assert_eq!(s, payseal_status::PAYSEAL_OK);
-        assert_eq!(std::slice::from_raw_parts(opened.data, opened.len), payload);
-        payseal_buffer_free(&mut sealed);
-        payseal_buffer_free(&mut opened);
-    }
+    let sealed =
+        call(|o, e| unsafe { payseal_transactpay_seal(t, payload.as_ptr(), payload.len(), o, e) });
+    let body = sealed.out.expect("sealed");
+    let opened =
+        call(|o, e| unsafe { payseal_transactpay_open(t, body.as_ptr(), body.len(), o, e) });
+    assert_eq!(opened.out.as_deref(), Some(&payload[..]));
 }
 
 /// `payseal_selftest_panic` panics inside the boundary: it returns `PAYSEAL_PANIC` with a message,

@@ -304,15 +304,7 @@ fn endpoints_json() -> Value {
     for (op, e) in payseal::keepz::api::OPERATIONS {
         cases.push(json!({"gateway": "keepz", "operation": op, "expect_status": 0, "expect_output_json": crate::json::keepz_endpoint(e)}));
     }
-    for op in [
-        "create_order",
-        "order_fee",
-        "pay",
-        "authorize",
-        "order_status",
-        "verify",
-        "refund",
-    ] {
+    for op in payseal::transactpay::api::OPERATION_NAMES {
         let e = payseal::transactpay::api::TransactPayEndpoint::for_operation(op)
             .unwrap_or_else(|| panic!("transactpay operation {op}"));
         cases.push(json!({"gateway": "transactpay", "operation": op, "expect_status": 0, "expect_output_json": crate::json::transactpay_endpoint(&e)}));

@@ -33,31 +33,22 @@ fn kind(raw: &RawValue) -> Kind {
 /// The deepest nesting payseal reads (what serde_json's recursion limit lets a typed parse read).
 const MAX_DEPTH: usize = 127;
 
-/// The deepest nesting of arrays and objects in JSON text, byte by byte.
-fn depth(json: &[u8]) -> usize {
-    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for &b in json {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
+/// Whether a JSON value nests arrays and objects at most `budget` levels, told by serde_json
+/// itself: each container's items are read again as raw values, one level at a time.
+fn nests_within(raw: &RawValue, budget: usize) -> bool {
+    let items: Vec<&RawValue> = match raw.get().as_bytes().first() {
+        Some(b'[') => serde_json::from_str(raw.get()).unwrap_or_default(),
+        Some(b'{') => serde_json::from_str::<HashMap<String, &RawValue>>(raw.get())
+            .map(|fields| fields.into_values().collect())
+            .unwrap_or_default(),
+        _ => return true,
+    };
+    budget > 0 && items.into_iter().all(|item| nests_within(item, budget - 1))
+}
+
+/// Whether `bytes` is one JSON value nested at most [`MAX_DEPTH`] levels.
+fn nested_within_limit(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<&RawValue>(bytes).is_ok_and(|raw| nests_within(raw, MAX_DEPTH))
 }
 
 /// The fields of `body` when it is a JSON object (nested at most 127 levels) with no key given
@@ -82,18 +73,18 @@ pub fn object_fields(body: &[u8]) -> Option<HashMap<String, Kind>> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let fields = de.deserialize_map(Fields).ok()??;
     de.end().ok()?;
-    (depth(body) <= MAX_DEPTH).then_some(fields)
+    nested_within_limit(body).then_some(fields)
 }
 
 /// Whether `bytes` is one JSON object or array (any numbers) nested at most 127 levels.
 pub fn is_json_container(bytes: &[u8]) -> bool {
     serde_json::from_slice::<&RawValue>(bytes)
         .is_ok_and(|raw| raw.get().starts_with('{') || raw.get().starts_with('['))
-        && depth(bytes) <= MAX_DEPTH
+        && nested_within_limit(bytes)
 }
 
 /// Whether `bytes` is one JSON object (any numbers) nested at most 127 levels.
 pub fn is_json_object(bytes: &[u8]) -> bool {
     serde_json::from_slice::<&RawValue>(bytes).is_ok_and(|raw| raw.get().starts_with('{'))
-        && depth(bytes) <= MAX_DEPTH
+        && nested_within_limit(bytes)
 }

@@ -20,6 +20,7 @@ use serde_json::value::RawValue;
 
 /// A Keepz callback: about an order or about a subscription charge.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeepzCallback {
     /// An order's payment finished (`integratorOrderId`, `status` SUCCESS or FAILED, ...).
     /// Boxed: it is several times larger than a subscription callback.

@@ -14,6 +14,7 @@ pub const PRODUCTION_BASE_URL: &str = "https://gateway.keepz.me/ecommerce-servic
 
 /// Where the envelope's fields travel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Placement {
     /// A compact JSON body (POST endpoints).
     Body,

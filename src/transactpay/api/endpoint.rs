@@ -16,6 +16,7 @@ pub const API_KEY_HEADER: &str = "api-key";
 
 /// Which dashboard key goes in the `api-key` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiKey {
     /// The public key (`PGW-PUBLICKEY-...`): order, fee, pay, authorize, status.
     Public,

@@ -31,6 +31,7 @@ const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// The success codes of `statusCode`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SuccessCode {
     /// `00`: success.
     Success,

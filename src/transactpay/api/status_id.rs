@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 /// assert_eq!(StatusId::Unknown(3).number(), 3);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StatusId {
     /// 1: initiated.
     Initiated,

@@ -103,6 +103,7 @@ pub fn pkeyutl_padding(padding: payseal::RsaPadding) -> Vec<&'static str> {
             "rsa_mgf1_md:sha256",
         ],
         payseal::RsaPadding::Pkcs1v15 => vec!["-pkeyopt", "rsa_padding_mode:pkcs1"],
+        other => panic!("no openssl option for {other:?}"),
     }
 }
 

@@ -77,7 +77,14 @@ pub(crate) fn parse_json_object(
 ) -> Result<std::result::Result<Object<'_>, JsonKind>> {
     match parse_object(body) {
         Some(object) => {
-            check_depth(body, http_status)?;
+            // Only a field that is an array or an object can nest: an envelope (strings and a
+            // boolean, most of it one long Base64 string) needs no second pass over its bytes.
+            let nested = object
+                .iter()
+                .any(|(_, v)| matches!(JsonKind::of(v), JsonKind::Array | JsonKind::Object));
+            if nested {
+                check_depth(body, http_status)?;
+            }
             Ok(Ok(object))
         }
         None => Ok(Err(JsonKind::of(parse_json(body, http_status)?))),

@@ -18,7 +18,7 @@ seconds=${1:-2}
 target=${CARGO_TARGET_DIR:-target}
 case $target in /*) ;; *) target=$root/$target ;; esac
 
-cargo build --release --features cli >&2
+cargo build --release -p payseal-ffi -p payseal-cli >&2
 lib=$target/release/libpayseal.so
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT

@@ -51,9 +51,15 @@ fi
 # --- Rust ---------------------------------------------------------------------------------
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- -D warnings
-step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc,cli
-step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto,cli
+# Each run covers the workspace's default members: the core (payseal), the C ABI (payseal-ffi,
+# whose tests include the header check) and the command-line tool (payseal-cli); every one of them
+# has both backend features.
+step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc
+step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto
 step "tests: both backends (cross-backend)" cargo test --all-features
+# A program that depends on payseal: its own f64 serde still works (no global serde_json feature),
+# and its build makes no C library. Same target directory and lock file: AWS-LC is not rebuilt.
+step "dependent crate (tests/dependent)" tests/dependent/run.sh
 
 # --- Constant time -------------------------------------------------------------------------
 # valgrind memcheck with the open path's secrets marked undefined (SECURITY.md §4).
@@ -68,7 +74,7 @@ step "fuzz smoke run (cargo-fuzz, 12 s per target)" fuzz/smoke.sh
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
 export PAYSEAL_LIB=$target_dir/release/libpayseal.so
-step "build libpayseal.so (release, both backends)" cargo build --release --lib --features rustcrypto
+step "build libpayseal.so (release, both backends)" cargo build --release -p payseal-ffi --features rustcrypto
 
 step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
 

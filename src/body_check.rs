@@ -1,10 +1,13 @@
-//! The checks every gateway body gets before it is read: size, emptiness, JSON.
+//! The checks every gateway body gets before it is read: size, emptiness, JSON (and its depth).
 //!
 //! A proxy in front of a gateway answers with HTML when the gateway is down; a load balancer may
 //! cut a body short. These are transport problems, not gateway answers, and they get their own
 //! error kinds so that a host can retry them instead of treating them as a refusal.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, Object, parse_object};
+use crate::plaintext::{MAX_JSON_DEPTH, depth_within_limit};
+use serde_json::value::RawValue;
 
 /// Refuses a body over `max_body` bytes ([`ErrorKind::BodyTooLarge`]) or empty
 /// ([`ErrorKind::EmptyBody`]).
@@ -55,73 +58,61 @@ pub(crate) fn not_json(body: &[u8], http_status: Option<u16>) -> Error {
     }
 }
 
-/// Size, presence and JSON, in that order.
-pub(crate) fn read_json(
+/// The body as one JSON value, its text kept exactly (borrowed from `body`): valid UTF-8 JSON
+/// nested at most [`MAX_JSON_DEPTH`] levels, what a typed parse reads; [`ErrorKind::NotJson`]
+/// otherwise.
+///
+/// serde_json reads a raw value without its recursion limit, so the depth is checked here.
+pub(crate) fn parse_json(body: &[u8], http_status: Option<u16>) -> Result<&RawValue> {
+    let json: &RawValue = serde_json::from_slice(body).map_err(|_| not_json(body, http_status))?;
+    check_depth(body, http_status)?;
+    Ok(json)
+}
+
+/// The body as a JSON object, read in one pass (its values kept as their exact text), or — when
+/// it is JSON of another kind — that kind; [`ErrorKind::NotJson`] as for [`parse_json`].
+pub(crate) fn parse_json_object(
+    body: &[u8],
+    http_status: Option<u16>,
+) -> Result<std::result::Result<Object<'_>, JsonKind>> {
+    match parse_object(body) {
+        Some(object) => {
+            // Only a field that is an array or an object can nest: an envelope (strings and a
+            // boolean, most of it one long Base64 string) needs no second pass over its bytes.
+            let nested = object
+                .iter()
+                .any(|(_, v)| matches!(JsonKind::of(v), JsonKind::Array | JsonKind::Object));
+            if nested {
+                check_depth(body, http_status)?;
+            }
+            Ok(Ok(object))
+        }
+        None => Ok(Err(JsonKind::of(parse_json(body, http_status)?))),
+    }
+}
+
+/// [`ErrorKind::NotJson`] for JSON nested more than [`MAX_JSON_DEPTH`] levels.
+fn check_depth(body: &[u8], http_status: Option<u16>) -> Result<()> {
+    if depth_within_limit(body) {
+        return Ok(());
+    }
+    let http = http_status.map_or(String::new(), |s| format!(", HTTP {s}"));
+    Err(Error::new(
+        ErrorKind::NotJson,
+        format!(
+            "the body ({} bytes{http}) nests arrays or objects more than {MAX_JSON_DEPTH} levels \
+             deep",
+            body.len()
+        ),
+    ))
+}
+
+/// Size, presence and a JSON object (or the kind of JSON it is instead), in that order.
+pub(crate) fn read_json_object(
     body: &[u8],
     max_body: usize,
     http_status: Option<u16>,
-) -> Result<serde_json::Value> {
+) -> Result<std::result::Result<Object<'_>, JsonKind>> {
     check_size_and_presence(body, max_body, http_status)?;
-    serde_json::from_slice(body).map_err(|_| not_json(body, http_status))
-}
-
-/// The first name that occurs twice among the top-level fields of a JSON object, if any.
-///
-/// serde_json keeps the *last* of two equal keys without a word, while other JSON readers (a
-/// proxy, a WAF, the host's own logging) may keep the first: the same body would then be two
-/// different envelopes. Envelope readers refuse such bodies instead. Only the top level is
-/// checked (the envelope's own fields); `body` must already be known to be JSON within the size
-/// limit. Anything that is not an object has no duplicates.
-pub(crate) fn duplicate_top_level_key(body: &[u8]) -> Option<String> {
-    use serde::Deserializer as _;
-    use serde::de::{IgnoredAny, MapAccess, Visitor};
-    use std::collections::HashSet;
-
-    struct Keys;
-    impl<'de> Visitor<'de> for Keys {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> std::result::Result<Self::Value, A::Error> {
-            // The whole map is read even after a duplicate: serde_json checks for the closing
-            // brace after the visitor returns, and an early return would read as an error.
-            let mut seen = HashSet::new();
-            let mut duplicate = None;
-            while let Some(key) = map.next_key::<String>()? {
-                map.next_value::<IgnoredAny>()?;
-                if duplicate.is_none() && seen.contains(&key) {
-                    duplicate = Some(key);
-                } else {
-                    seen.insert(key);
-                }
-            }
-            Ok(duplicate)
-        }
-    }
-    let mut de = serde_json::Deserializer::from_slice(body);
-    de.deserialize_map(Keys).ok().flatten()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duplicate_top_level_key as dup;
-
-    #[test]
-    fn duplicates_at_the_top_level() {
-        assert_eq!(dup(br#"{"a":1,"b":2,"a":3}"#).as_deref(), Some("a"));
-        assert_eq!(dup(br#"{"a":"x","a":"y","b":1}"#).as_deref(), Some("a"));
-        assert_eq!(
-            dup(br#"{"a":"x","b":"y","b":1,"c":[1,{}]}"#).as_deref(),
-            Some("b")
-        );
-        assert_eq!(dup(br#"{"a":1,"\u0061":3}"#).as_deref(), Some("a"));
-        assert_eq!(dup(br#"{"a":{"x":1,"x":2}}"#), None);
-        assert_eq!(dup(br#"{"a":1,"A":2}"#), None);
-        assert_eq!(dup(b"[1,1]"), None);
-        assert_eq!(dup(b"1"), None);
-    }
+    parse_json_object(body, http_status)
 }

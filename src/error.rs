@@ -201,14 +201,6 @@ impl Error {
         &self.message
     }
 
-    /// The gateway's typed error as JSON (see each gateway's `to_json_value`).
-    pub fn gateway_json(&self) -> Option<serde_json::Value> {
-        self.gateway.as_deref().map(|failure| match failure {
-            GatewayFailure::Keepz(e) => e.to_json_value(),
-            GatewayFailure::TransactPay(e) => e.to_json_value(),
-        })
-    }
-
     /// The gateway's typed error, for [`ErrorKind::GatewayError`].
     pub fn gateway_failure(&self) -> Option<&GatewayFailure> {
         self.gateway.as_deref()

@@ -7,6 +7,7 @@ use std::fmt;
 
 /// An HTTP request method used by one of the gateways.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`.
     Get,

@@ -54,10 +54,11 @@ mod ct;
 #[doc(hidden)]
 pub mod ct;
 pub mod datetime;
-pub mod encoding;
+mod encoding;
 pub mod error;
-pub mod ffi;
+mod field_checks;
 pub mod http;
+mod json;
 pub mod keepz;
 pub mod keys;
 mod lenient;
@@ -70,6 +71,7 @@ mod wire_enum;
 
 pub use backend::{Backend, RsaPadding};
 pub use error::{Error, ErrorKind, GatewayFailure, Result};
+pub use json::RawJson;
 pub use money::Amount;
 pub use plaintext::Plaintext;
 pub use unverified::Unverified;

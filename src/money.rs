@@ -16,18 +16,29 @@
 //! # JSON
 //!
 //! An amount is written as a JSON **number** with exactly its canonical digits, and read from a
-//! JSON number or a JSON string holding a decimal, digit for digit. serde_json gives the original
-//! text of a number only with its `arbitrary_precision` feature (without it, every number with a
-//! fraction goes through `f64` in both directions), so payseal enables that feature. What that
-//! changes outside this module:
+//! JSON number or a JSON string holding a decimal, digit for digit. Without its
+//! `arbitrary_precision` feature, serde_json carries a number with a fraction as an `f64` in both
+//! directions; that feature would be switched on for *every* crate of a program that links payseal
+//! (Cargo unifies features), breaking their `#[serde(untagged)]` and internally tagged enums with
+//! `f64` fields and their `Value`s sent to other formats. So payseal uses serde_json's additive
+//! `raw_value` feature instead, which changes nothing for other crates: an amount is written as a
+//! [`RawValue`] holding its digits, and read from the raw text of the JSON value.
 //!
-//! - a [`serde_json::Value`] number keeps its text: `1.0` and `1.00` are unequal `Value`s;
-//! - Cargo unifies features, so in a Rust program that links payseal as a library, *every* crate's
-//!   serde_json gets it; there, an `f64` field read through a buffering container
-//!   (`#[serde(untagged)]`, `#[serde(flatten)]`, internally tagged enums) fails with "invalid type:
-//!   map, expected f64". Integers, strings and directly derived structs are unaffected. payseal's
-//!   own types use none of those containers for numbers;
-//! - the C library (`cdylib`, `staticlib`) is self-contained: hosts see no change.
+//! What that means for a caller:
+//!
+//! - `serde_json::to_string`, `to_vec`, `to_writer` and `from_str`, `from_slice`, `from_reader`
+//!   are exact; so is `serde_json::from_value` for what a `Value` holds. A `Value` itself cannot
+//!   hold more than an `f64`: `serde_json::to_value(&amount)` rounds an amount of more than 15
+//!   significant digits;
+//! - binary (not human-readable) formats — MessagePack, bincode, postcard — get the amount as a
+//!   decimal string, exactly;
+//! - other human-readable formats (YAML, TOML) have no JSON to embed and see serde_json's raw-value
+//!   wrapper; there, write the amount through its `Display` and `FromStr` (serde_with's
+//!   `DisplayFromStr`, for one);
+//! - inside a container serde buffers (`#[serde(untagged)]`, internally tagged enums, `flatten`)
+//!   no raw JSON text survives — a number arrives as an `f64` — so an `Amount` there is an error,
+//!   never a rounded value: read that field as a `String` and [`Amount::parse`] it. payseal's own
+//!   types use no such container for amounts.
 //!
 //! ```
 //! use payseal::money::Amount;
@@ -43,9 +54,11 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, text_of};
 use serde::de::Error as _;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -426,28 +439,45 @@ impl fmt::Debug for Amount {
     }
 }
 
+impl Amount {
+    /// Reads an amount from the exact text of a JSON value: a number, or a string holding a
+    /// decimal.
+    pub(crate) fn from_json(raw: &RawValue) -> Result<Amount> {
+        match JsonKind::of(raw) {
+            JsonKind::Number => Amount::parse(raw.get()),
+            JsonKind::String => Amount::parse(&text_of(raw).unwrap_or_default()),
+            other => Err(amount_error(format!(
+                "expected an amount (a JSON number or a decimal string), found {}",
+                other.name()
+            ))),
+        }
+    }
+}
+
 impl Serialize for Amount {
-    /// Writes a JSON number with exactly the canonical digits (see the module docs).
+    /// Writes a JSON number with exactly the canonical digits (a decimal string in binary
+    /// formats; see the module docs).
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let number = serde_json::Number::from_str(&self.to_string()).map_err(S::Error::custom)?;
-        number.serialize(serializer)
+        if serializer.is_human_readable() {
+            RawValue::from_string(self.to_string())
+                .map_err(S::Error::custom)?
+                .serialize(serializer)
+        } else {
+            serializer.collect_str(self)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Amount {
-    /// Reads a JSON number or a string holding a decimal, digit for digit.
+    /// Reads a JSON number or a string holding a decimal, digit for digit (from a decimal string
+    /// in binary formats).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Amount, D::Error> {
-        match serde_json::Value::deserialize(deserializer)? {
-            serde_json::Value::Number(n) => Amount::parse(n.as_str()),
-            serde_json::Value::String(s) => Amount::parse(&s),
-            other => {
-                return Err(D::Error::custom(format!(
-                    "expected an amount (a JSON number or a decimal string), found {}",
-                    crate::lenient::json_kind(&other)
-                )));
-            }
-        }
-        .map_err(|e| D::Error::custom(e.message()))
+        let amount = if deserializer.is_human_readable() {
+            Amount::from_json(&Box::<RawValue>::deserialize(deserializer)?)
+        } else {
+            Amount::parse(&String::deserialize(deserializer)?)
+        };
+        amount.map_err(|e| D::Error::custom(e.message()))
     }
 }
 

@@ -9,7 +9,8 @@
 //!   new value from the gateway never breaks parsing.
 //!
 //! Both read case-insensitively and accept aliases (`CANCELLED` for `CANCELED`), and write the
-//! canonical spelling.
+//! canonical spelling. Both are `#[non_exhaustive]`: a gateway adds values, and naming a new one
+//! (which an open enum held in its catch-all before) must not break a caller's `match`.
 
 /// Defines a string enum. See the module docs.
 ///
@@ -34,6 +35,7 @@ macro_rules! wire_enum {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
         }
@@ -94,6 +96,7 @@ macro_rules! wire_enum {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this version of payseal does not know, kept exactly as received.

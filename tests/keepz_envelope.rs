@@ -1,11 +1,9 @@
 //! The Keepz envelope: round trips, cross-backend, every malformed body with its error kind, the
 //! one open error, and the diagnostic that explains it.
 
-mod common;
-
-use common::*;
 use payseal::keepz::{EnvelopeMode, Keepz, KeepzApiError};
 use payseal::{Backend, ErrorKind, GatewayFailure, RsaPadding};
+use payseal_test_support::*;
 
 const ID: &str = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";
 

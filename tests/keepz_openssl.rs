@@ -2,11 +2,9 @@
 //! payseal opens what the `openssl` CLI builds — for 2048- and 4096-bit keys, in every key format,
 //! with both RSA paddings, on every backend.
 
-mod common;
-
-use common::*;
 use payseal::keepz::{EnvelopeMode, Keepz};
 use payseal::{Backend, RsaPadding};
+use payseal_test_support::*;
 
 const PAYLOAD: &str = r#"{"integratorId":"1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e","integratorOrderId":"c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a","amount":12.5,"note":"გამარჯობა"}"#;
 const ID: &str = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";

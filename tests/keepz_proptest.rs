@@ -1,11 +1,9 @@
 //! Property tests: any JSON payload round-trips on every backend pair; any single-byte change to
 //! either field of an envelope gives the one open error and never a panic.
 
-mod common;
-
-use common::*;
 use payseal::keepz::Keepz;
 use payseal::{Backend, ErrorKind};
+use payseal_test_support::*;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -116,10 +114,8 @@ proptest! {
         }).to_string();
         let result = opener.open(body.as_bytes());
         // A change inside Base64 padding bits can decode to the same bytes; that is not a change.
-        let same_bytes = payseal::encoding::base64::decode_strict(&data).ok()
-            == payseal::encoding::base64::decode_strict(sealed.encrypted_data.as_bytes()).ok()
-            && payseal::encoding::base64::decode_strict(&keys).ok()
-                == payseal::encoding::base64::decode_strict(sealed.encrypted_keys.as_deref().unwrap().as_bytes()).ok();
+        let same_bytes = unb64_strict(&data) == unb64_strict(sealed.encrypted_data.as_bytes())
+            && unb64_strict(&keys) == unb64_strict(sealed.encrypted_keys.as_deref().unwrap().as_bytes());
         if !same_bytes {
             let e = result.unwrap_err();
             prop_assert_eq!(e.kind(), ErrorKind::CannotOpen);

@@ -1,12 +1,10 @@
 //! Key loading in every format, every refusal with its kind, and export checked against openssl.
 
-mod common;
-
-use common::*;
 use payseal::keys::{
     KeyEncoding, KeyFormat, KeyOptions, KeyStructure, MAX_KEY_INPUT, PrivateKey, PublicKey,
 };
 use payseal::{Backend, ErrorKind};
+use payseal_test_support::*;
 
 fn openssl_spki_der(bits: usize) -> Vec<u8> {
     key_bytes(&format!("rsa{bits}.spki.der"))

@@ -182,3 +182,126 @@ proptest! {
         prop_assert_eq!(sum.to_minor(2).unwrap(), a + b);
     }
 }
+
+/// Numbers no `f64` holds — 1500.2500000000000001 (20 significant digits), 18 decimals, integers
+/// beyond 2^53 and beyond 64 bits — come through every reader digit for digit: typed TransactPay
+/// answers and webhooks, Keepz callbacks (plain and from a `Value`), the lenient text fields, the
+/// untyped `RawJson` parts, and back out through serialization. payseal does this without
+/// serde_json's `arbitrary_precision` (tests/dependent/ proves the feature stays off).
+#[test]
+fn digits_beyond_f64_survive_every_reader() {
+    use payseal::RawJson;
+    use payseal::keepz::api::{KeepzCallback, parse_plain_callback};
+    use payseal::transactpay::api::{CreateOrderData, OrderStatusData, parse_webhook};
+    const PRECISE: &str = "1500.2500000000000001";
+    const EIGHTEEN: &str = "0.123456789012345678";
+    const BEYOND_2_53: &str = "9007199254740993";
+    const BEYOND_64_BITS: &str = "123456789012345678901234567890";
+    assert_ne!(PRECISE.parse::<f64>().unwrap().to_string(), PRECISE);
+    assert_ne!(BEYOND_2_53.parse::<f64>().unwrap().to_string(), BEYOND_2_53);
+
+    // TransactPay order status: amounts, an id and a reference given as numbers.
+    let body = format!(
+        r#"{{"statusCode":"00","data":{{"orderSummary":{{"id":{BEYOND_64_BITS},"paymentReference":{BEYOND_2_53},"totalChargedAmount":{PRECISE},"fee":{EIGHTEEN},"statusId":5}}}}}}"#
+    );
+    let summary = parse_response::<OrderStatusData>(200, body.as_bytes())
+        .unwrap()
+        .into_data()
+        .unwrap()
+        .order_summary
+        .unwrap();
+    assert_eq!(summary.total_charged_amount.unwrap().to_string(), PRECISE);
+    assert_eq!(summary.fee.unwrap().to_string(), EIGHTEEN);
+    assert_eq!(summary.id.as_deref(), Some(BEYOND_64_BITS));
+    assert_eq!(summary.payment_reference.as_deref(), Some(BEYOND_2_53));
+    // ...and written back exactly.
+    let written = serde_json::to_string(&summary).unwrap();
+    assert!(
+        written.contains(&format!(r#""totalChargedAmount":{PRECISE}"#)),
+        "{written}"
+    );
+
+    // The parts payseal keeps untyped, and an untyped `data`.
+    let body = format!(
+        r#"{{"statusCode":"01","data":{{"payment":{{"amount":{PRECISE},"ref":{BEYOND_64_BITS}}}}}}}"#
+    );
+    let data = parse_response::<CreateOrderData>(200, body.as_bytes())
+        .unwrap()
+        .into_data()
+        .unwrap();
+    assert_eq!(
+        data.payment.unwrap().get(),
+        format!(r#"{{"amount":{PRECISE},"ref":{BEYOND_64_BITS}}}"#)
+    );
+    let untyped = parse_response::<RawJson>(200, body.as_bytes())
+        .unwrap()
+        .into_data()
+        .unwrap();
+    assert!(untyped.get().contains(PRECISE) && untyped.get().contains(BEYOND_64_BITS));
+
+    // A TransactPay webhook (PascalCase names rewritten, digits untouched).
+    let webhook = format!(
+        r#"{{"Data":{{"OrderReference":"ORD-1","TotalAmountCharged":{PRECISE},"StatusId":5}}}}"#
+    );
+    let hint = parse_webhook(webhook.as_bytes()).unwrap();
+    assert_eq!(
+        hint.peek_unverified()
+            .data
+            .total_amount_charged
+            .unwrap()
+            .to_string(),
+        PRECISE
+    );
+
+    // A Keepz callback: plain JSON, and through `from_json`.
+    let callback = format!(
+        r#"{{"integratorOrderId":"c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a","status":"SUCCESS","amount":{PRECISE},"acquiringAmount":"{EIGHTEEN}"}}"#
+    );
+    for parsed in [
+        parse_plain_callback(callback.as_bytes())
+            .unwrap()
+            .peek_unverified()
+            .clone(),
+        KeepzCallback::from_json(&callback).unwrap(),
+    ] {
+        let KeepzCallback::Order(order) = parsed else {
+            panic!("an order callback")
+        };
+        assert_eq!(order.amount.unwrap().to_string(), PRECISE);
+        assert_eq!(order.acquiring_amount.unwrap().to_string(), EIGHTEEN);
+    }
+}
+
+/// JSON text carries an amount exactly, as a number or a string; a `serde_json::Value` cannot.
+/// (Binary formats carry it as a decimal string: tests/dependent/, with MessagePack.)
+#[test]
+fn amounts_through_json_text_and_through_value() {
+    let a = amount("1500.2500000000000001");
+    assert_eq!(json(&a), "1500.2500000000000001");
+    assert_eq!(
+        serde_json::from_str::<Amount>("\"1500.2500000000000001\"").unwrap(),
+        a
+    );
+    // serde_json's Value holds an f64: the one lossy door, documented in payseal::money.
+    let value = serde_json::to_value(a).unwrap();
+    assert_eq!(value.to_string(), "1500.25");
+}
+
+/// Inside a container serde buffers (`#[serde(untagged)]`, internally tagged, `flatten`),
+/// serde_json hands a number on as an `f64` before an `Amount` sees it, and no raw JSON text
+/// survives the buffer: reading an `Amount` there is an error — never a silently rounded amount.
+/// (Such a field reads as a `String` and `Amount::parse`; see `payseal::money`.)
+#[test]
+fn amounts_refuse_a_buffered_binary_float() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(tag = "type")]
+    #[allow(dead_code)]
+    enum Event {
+        Paid { amount: Amount },
+    }
+    let err = serde_json::from_str::<Event>(r#"{"type":"Paid","amount":1500.2500000000000001}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("invalid type"), "{err}");
+    let err = serde_json::from_str::<Event>(r#"{"type":"Paid","amount":"1500.25"}"#).unwrap_err();
+    assert!(err.to_string().contains("invalid type"), "{err}");
+}

@@ -276,11 +276,17 @@ fn fee_answer_keeps_exact_numbers() {
     )
     .unwrap();
     let data = r.into_data().unwrap();
-    assert_eq!(data["fee"].to_string(), "1.5000");
-    assert_eq!(
-        serde_json::from_value::<Amount>(data["totalAmount"].clone()).unwrap(),
-        amount("102")
-    );
+    // The data as TransactPay sent it, digits and all, and typed on request.
+    assert!(data.get().contains(r#""fee": 1.5000"#), "{data}");
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Fee {
+        fee: Amount,
+        total_amount: Amount,
+    }
+    let fee: Fee = data.parse().unwrap();
+    assert_eq!(fee.fee.format_fixed(4).unwrap(), "1.5000");
+    assert_eq!(fee.total_amount, amount("102"));
 }
 
 #[test]

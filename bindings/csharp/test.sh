@@ -38,7 +38,7 @@ framework="$(nunit_framework)"
 if [ -n "${PAYSEAL_LIB:-}" ]; then
     lib="$PAYSEAL_LIB"
 else
-    (cd "$root" && cargo build --release --lib)
+    (cd "$root" && cargo build --release -p payseal-ffi)
     target="${CARGO_TARGET_DIR:-target}"
     case "$target" in /*) ;; *) target="$root/$target" ;; esac
     lib="$target/release/libpayseal.so"

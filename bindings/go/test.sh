@@ -35,7 +35,7 @@ if [[ -n "${PAYSEAL_LIB:-}" ]]; then
     lib="$PAYSEAL_LIB"
 else
     echo "test.sh: PAYSEAL_LIB unset; building libpayseal with cargo"
-    (cd "$repo" && cargo build --release --lib)
+    (cd "$repo" && cargo build --release -p payseal-ffi)
     target="${CARGO_TARGET_DIR:-$repo/target}"
     [[ "$target" = /* ]] || target="$repo/$target"
     lib="$target/release/libpayseal.so"

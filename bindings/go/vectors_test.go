@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Every conformity vector of tests/vectors/, read the way tests/vectors.rs reads it through the
+// Every conformity vector of tests/vectors/, read the way ffi/src/tests/vectors.rs reads it through the
 // C ABI, but through this binding.
 
 type outputCase struct {

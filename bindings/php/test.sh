@@ -4,7 +4,7 @@
 #  1. installs php8.2-cli, phpunit (9.6), php-phpseclib3 and php8.2-cgi with apt-get when they
 #     are missing and we are root (php8.2-cgi only runs the non-CLI SAPI tests: they are skipped
 #     without it);
-#  2. uses PAYSEAL_LIB when it is set, else builds libpayseal with `cargo build --release --lib`
+#  2. uses PAYSEAL_LIB when it is set, else builds libpayseal with `cargo build --release -p payseal-ffi`
 #     (extra features through PAYSEAL_CARGO_FEATURES, e.g. "rustcrypto") and points PAYSEAL_LIB
 #     at it;
 #  3. runs PHPUnit under Debian's default ffi.enable=preload, made explicit: the CLI needs nothing
@@ -39,8 +39,8 @@ done
 if [ -z "${PAYSEAL_LIB:-}" ]; then
   target=${CARGO_TARGET_DIR:-$root/target}
   case $target in /*) ;; *) target=$root/$target ;; esac
-  echo "building libpayseal (cargo build --release --lib${PAYSEAL_CARGO_FEATURES:+ --features $PAYSEAL_CARGO_FEATURES})"
-  (cd "$root" && cargo build --release --lib ${PAYSEAL_CARGO_FEATURES:+--features "$PAYSEAL_CARGO_FEATURES"})
+  echo "building libpayseal (cargo build --release -p payseal-ffi${PAYSEAL_CARGO_FEATURES:+ --features $PAYSEAL_CARGO_FEATURES})"
+  (cd "$root" && cargo build --release -p payseal-ffi ${PAYSEAL_CARGO_FEATURES:+--features "$PAYSEAL_CARGO_FEATURES"})
   export PAYSEAL_LIB=$target/release/libpayseal.so
 fi
 [ -f "$PAYSEAL_LIB" ] || { echo "PAYSEAL_LIB=$PAYSEAL_LIB does not exist"; exit 1; }

@@ -30,6 +30,7 @@ compile_error!("payseal needs at least one backend: enable the `aws-lc` or `rust
 
 /// Which crypto library performs the RSA and AES operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Backend {
     /// AWS-LC through `aws-lc-rs` (feature `aws-lc`).
     AwsLc,
@@ -119,6 +120,7 @@ impl Default for Backend {
 
 /// The RSA encryption padding of a key wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum RsaPadding {
     /// RSAES-OAEP with SHA-256, MGF1-SHA-256 and an empty label (Keepz's default).
     #[default]

@@ -1,9 +1,11 @@
 //! The Keepz envelope on the wire: its fields, rendered as a JSON body or a query string, and read
 //! back from a body.
 
+use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
 use crate::encoding::query;
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, text_of};
 use serde_json::{Map, Value};
 
 /// A sealed Keepz envelope, ready to send.
@@ -103,14 +105,16 @@ pub(crate) enum BodyShape {
 
 /// Classifies a body that is already known to be non-empty and within the size limit.
 pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
-    let mut value: Value = serde_json::from_slice(body).map_err(|_| not_json(body))?;
-    let Some(obj) = value.as_object() else {
-        return Ok(BodyShape::Other(format!(
-            "a JSON {} instead of an object",
-            json_type(&value)
-        )));
+    let obj = match parse_json_object(body, None)? {
+        Ok(obj) => obj,
+        Err(kind) => {
+            return Ok(BodyShape::Other(format!(
+                "a JSON {} instead of an object",
+                kind.name()
+            )));
+        }
     };
-    if let Some(name) = crate::body_check::duplicate_top_level_key(body) {
+    if let Some(name) = obj.duplicate() {
         return Ok(BodyShape::Other(format!(
             "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
              one counts)",
@@ -118,81 +122,46 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
         )));
     }
     if let Some(data) = obj.get("encryptedData") {
-        if !data.is_string() {
+        if JsonKind::of(data) != JsonKind::String {
             return Ok(BodyShape::Other(format!(
                 "encryptedData is a JSON {}, not a string",
-                json_type(data)
+                JsonKind::of(data).name()
             )));
         }
-        let keys = match obj.get("encryptedKeys") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
+        let keys = match obj.get("encryptedKeys").map(|v| (JsonKind::of(v), v)) {
+            None | Some((JsonKind::Null, _)) => None,
+            Some((JsonKind::String, v)) => text_of(v),
+            Some((kind, _)) => {
                 return Ok(BodyShape::Other(format!(
                     "encryptedKeys is a JSON {}, not a string",
-                    json_type(other)
+                    kind.name()
                 )));
             }
         };
-        match obj.get("aes") {
-            None | Some(Value::Bool(true)) | Some(Value::Null) => {}
-            Some(Value::Bool(false)) if keys.is_none() => {}
+        match obj.get("aes").map(|v| v.get()) {
+            None | Some("true" | "null") => {}
+            Some("false") if keys.is_none() => {}
             Some(other) => {
                 return Ok(BodyShape::Other(format!(
-                    "aes is {other} alongside encryptedKeys; expected true"
+                    "aes is {} alongside encryptedKeys; expected true",
+                    other.chars().take(64).collect::<String>()
                 )));
             }
         }
-        // Moved out of the parsed body, not copied: it is most of the body.
-        let encrypted_data = match value.get_mut("encryptedData").map(Value::take) {
-            Some(Value::String(data)) => data,
-            _ => String::new(),
-        };
         return Ok(BodyShape::Envelope(WireEnvelope {
-            encrypted_data,
+            encrypted_data: text_of(data).unwrap_or_default(),
             encrypted_keys: keys,
         }));
     }
-    if let Some(error) = super::KeepzApiError::from_json(&value) {
+    if let Some(error) = super::KeepzApiError::from_object(&obj) {
         return Ok(BodyShape::GatewayError(error));
     }
-    let mut names: Vec<&str> = obj.keys().map(String::as_str).take(8).collect();
+    let mut names: Vec<&str> = obj.iter().map(|(name, _)| name).take(8).collect();
     names.sort_unstable();
     Ok(BodyShape::Other(format!(
         "a JSON object with fields [{}] (no encryptedData, no statusCode/message)",
         names.join(", ")
     )))
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// The error for a body that is not JSON, naming an HTML page when it is one.
-pub(crate) fn not_json(body: &[u8]) -> Error {
-    let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
-    let trimmed = head.trim_start();
-    if trimmed.starts_with('<') && (trimmed.contains("html") || trimmed.starts_with("<!doctype")) {
-        Error::new(
-            ErrorKind::NotJson,
-            format!(
-                "the body is an HTML page ({} bytes), not JSON: usually a proxy or gateway error page",
-                body.len()
-            ),
-        )
-    } else {
-        Error::new(
-            ErrorKind::NotJson,
-            format!("the body is not JSON ({} bytes)", body.len()),
-        )
-    }
 }
 
 /// Reads an envelope from a query string (what a Keepz test double receives on GET/DELETE).

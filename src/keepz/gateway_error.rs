@@ -1,11 +1,13 @@
 //! Keepz's plain error body `{"message", "statusCode", "exceptionGroup"}` as a typed value.
 
+use crate::json::{JsonKind, Object, i64_of, parse_object, text_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Keepz's exception groups (spec §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ExceptionGroup {
     /// 1: validation (HTTP 400).
     Validation,
@@ -72,32 +74,37 @@ pub struct KeepzApiError {
 }
 
 impl KeepzApiError {
-    /// Reads the error body, if `value` has its shape (`statusCode` a number, `message` a string).
-    pub fn from_json(value: &serde_json::Value) -> Option<KeepzApiError> {
-        let obj = value.as_object()?;
-        let status_code = obj.get("statusCode")?.as_i64()?;
-        let message = obj.get("message")?.as_str()?.to_string();
-        let exception_group = obj.get("exceptionGroup").and_then(|g| g.as_i64());
+    /// Reads the error body from its JSON text, if it has the shape (`statusCode` an integer,
+    /// `message` a string; `exceptionGroup` an integer when present).
+    ///
+    /// ```
+    /// use payseal::keepz::KeepzApiError;
+    /// let e = KeepzApiError::from_json(r#"{"message":"Order not found","statusCode":6005,"exceptionGroup":5}"#).unwrap();
+    /// assert_eq!((e.status_code, e.group_name()), (6005, Some("not found")));
+    /// assert!(KeepzApiError::from_json(r#"{"message":"x","statusCode":"6005"}"#).is_none());
+    /// ```
+    pub fn from_json(json: &str) -> Option<KeepzApiError> {
+        KeepzApiError::from_object(&parse_object(json.as_bytes())?)
+    }
+
+    /// [`KeepzApiError::from_json`] for an object already read.
+    pub(crate) fn from_object(obj: &Object<'_>) -> Option<KeepzApiError> {
+        let integer = |name: &str| {
+            obj.get(name)
+                .filter(|v| JsonKind::of(v) == JsonKind::Number)
+                .and_then(i64_of)
+        };
+        let status_code = integer("statusCode")?;
+        let message = obj
+            .get("message")
+            .filter(|v| JsonKind::of(v) == JsonKind::String)
+            .and_then(text_of)?;
+        let exception_group = integer("exceptionGroup");
         Some(KeepzApiError {
             message,
             status_code,
             exception_group,
             http_status: None,
-        })
-    }
-
-    /// The error as JSON, raw fields plus their interpretation: `{"message","statusCode",
-    /// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "keepz",
-            "message": self.message,
-            "statusCode": self.status_code,
-            "exceptionGroup": self.exception_group,
-            "httpStatus": self.http_status,
-            "group": self.group().map(|g| g.name()),
-            "codeName": self.code_name(),
-            "hint": self.hint(),
         })
     }
 

@@ -105,15 +105,10 @@ impl KeepzBuilder {
     }
 }
 
-/// Checks that an integrator id is UUID-shaped (8-4-4-4-12 hex digits).
+/// Checks that an integrator id is UUID-shaped (8-4-4-4-12 hex digits): an option of the handle,
+/// so [`ErrorKind::InvalidArgument`] rather than a request's `InvalidRequest`.
 pub(crate) fn check_identifier(id: &str) -> Result<()> {
-    let groups: Vec<&str> = id.split('-').collect();
-    let shape_ok = groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
-    if shape_ok {
+    if crate::field_checks::is_uuid(id) {
         Ok(())
     } else {
         Err(Error::new(

@@ -7,7 +7,7 @@
 pub mod api;
 mod diagnose;
 mod envelope;
-pub mod error_codes;
+mod error_codes;
 mod gateway_error;
 mod handle;
 pub(crate) mod key_string;

@@ -7,6 +7,7 @@ pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
 
 /// Which envelope scheme a handle speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum EnvelopeMode {
     /// AES-256-CBC payload, RSA-wrapped key and IV, `aes: true` (the current scheme).
     #[default]

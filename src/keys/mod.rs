@@ -41,6 +41,7 @@ pub const ABSOLUTE_MIN_RSA_BITS: usize = 1024;
 
 /// How the key text was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyEncoding {
     /// PEM armour (`-----BEGIN ...-----`).
     Pem,
@@ -58,6 +59,7 @@ pub enum KeyEncoding {
 
 /// The key structure found inside the encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyStructure {
     /// X.509 SubjectPublicKeyInfo.
     Spki,
@@ -103,6 +105,7 @@ impl fmt::Display for KeyOrigin {
 
 /// The formats a key can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeyFormat {
     /// PEM of SubjectPublicKeyInfo (`PUBLIC KEY`) or PKCS#8 (`PRIVATE KEY`).
     Pem,

@@ -17,19 +17,6 @@ pub struct TransactPayApiError {
     pub message: Option<String>,
 }
 
-impl TransactPayApiError {
-    /// The error as JSON: `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`.
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "transactpay",
-            "httpStatus": self.http_status,
-            "statusCode": self.status_code,
-            "status": self.status,
-            "message": self.message,
-        })
-    }
-}
-
 impl fmt::Display for TransactPayApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("TransactPay error")?;

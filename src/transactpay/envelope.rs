@@ -1,8 +1,10 @@
 //! The TransactPay request envelope on the wire, `{"data":"<Base64>"}`: written as a body, and
 //! read back from one before any decryption.
 
+use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, text_of};
 use serde_json::Value;
 
 /// A sealed TransactPay request, ready to send as the POST body.
@@ -38,29 +40,24 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
     if body.trim_ascii().is_empty() {
         return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
     }
-    let value: Value = serde_json::from_slice(body).map_err(|_| not_json(body))?;
-    let Some(object) = value.as_object() else {
-        return Err(not_envelope(format!(
-            "a JSON {} instead of an object",
-            json_type(&value)
-        )));
-    };
-    if let Some(name) = crate::body_check::duplicate_top_level_key(body) {
+    let object = parse_json_object(body, None)?
+        .map_err(|kind| not_envelope(format!("a JSON {} instead of an object", kind.name())))?;
+    if let Some(name) = object.duplicate() {
         return Err(not_envelope(format!(
             "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
              one counts)",
             name.chars().take(64).collect::<String>()
         )));
     }
-    match object.get("data") {
-        Some(Value::String(data)) => Ok(data.clone()),
-        Some(other) => Err(not_envelope(format!(
+    match object.get("data").map(|v| (JsonKind::of(v), v)) {
+        Some((JsonKind::String, data)) => Ok(text_of(data).unwrap_or_default()),
+        Some((kind, _)) => Err(not_envelope(format!(
             "an object whose data is a JSON {}, not a Base64 string (a TransactPay response \
              carries plain JSON in data; only requests are sealed)",
-            json_type(other)
+            kind.name()
         ))),
         None => {
-            let mut names: Vec<&str> = object.keys().map(String::as_str).take(8).collect();
+            let mut names: Vec<&str> = object.iter().map(|(name, _)| name).take(8).collect();
             names.sort_unstable();
             Err(not_envelope(format!(
                 "a JSON object with fields [{}] and no data",
@@ -74,36 +71,6 @@ fn not_envelope(what: String) -> Error {
     Error::new(
         ErrorKind::NotEnvelope,
         format!("the body is not a TransactPay envelope {{\"data\": \"...\"}}: it is {what}"),
-    )
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// The error for a body that is not JSON, naming an HTML page when it is one.
-fn not_json(body: &[u8]) -> Error {
-    let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
-    let head = head.trim_start();
-    let what = if head.starts_with('<') && (head.contains("html") || head.starts_with("<!doctype"))
-    {
-        "an HTML page"
-    } else {
-        "not JSON"
-    };
-    Error::new(
-        ErrorKind::NotJson,
-        format!(
-            "the body is {what} ({} bytes); expected {{\"data\": \"...\"}}",
-            body.len()
-        ),
     )
 }
 

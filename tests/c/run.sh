@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The C tests of payseal's C ABI (tests/c).
 #
-# Builds libpayseal (cargo build --release --lib, in $CARGO_TARGET_DIR, default target/), checks that
+# Builds libpayseal (cargo build --release -p payseal-ffi, in $CARGO_TARGET_DIR, default target/), checks that
 # include/payseal.h compiles on its own as C99 and as C++17, compiles every program with
 # gcc -std=c99 -Wall -Wextra -Werror -pedantic, runs each natively, then each again under valgrind
 # (memcheck with a full leak check, fewer iterations and key generations, several at a time), and
@@ -60,8 +60,8 @@ if [ -n "${PAYSEAL_LIB:-}" ]; then
     echo "== using PAYSEAL_LIB=$PAYSEAL_LIB"
 else
     echo "== building libpayseal (release) in $target"
-    if ! CARGO_TARGET_DIR="$target" cargo build --release --lib; then
-        problem "cargo build --release --lib"
+    if ! CARGO_TARGET_DIR="$target" cargo build --release -p payseal-ffi; then
+        problem "cargo build --release -p payseal-ffi"
         finish
     fi
 fi

@@ -63,6 +63,7 @@ impl Forge {
                 enc.set_rsa_mgf1_md(MessageDigest::sha256()).unwrap();
             }
             RsaPadding::Pkcs1v15 => enc.set_rsa_padding(Padding::PKCS1).unwrap(),
+            other => panic!("the forge does not know the padding {other:?}"),
         }
         let mut out = vec![0; enc.encrypt_len(msg).unwrap()];
         let len = enc.encrypt(msg, &mut out).unwrap();

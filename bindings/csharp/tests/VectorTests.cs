@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace Payseal.Tests
 {
     /// <summary>
-    /// Every conformity vector in <c>tests/vectors/</c>, read as <c>tests/vectors.rs</c> reads it
+    /// Every conformity vector in <c>tests/vectors/</c>, read as <c>ffi/src/tests/vectors.rs</c> reads it
     /// through the C ABI, here through the binding.
     /// </summary>
     [TestFixture]
@@ -55,7 +55,7 @@ namespace Payseal.Tests
         }
 
         /// <summary>Asserts a call's outcome against a vector's expect_status / expect_output /
-        /// expect_output_json, as check_output in tests/vectors.rs does.</summary>
+        /// expect_output_json, as check_output in ffi/src/tests/vectors.rs does.</summary>
         private static void Expect(Dictionary<string, object> c, TestDelegate call, System.Func<string> result)
         {
             var status = (PaysealStatus)c.Int("expect_status");
@@ -182,7 +182,7 @@ namespace Payseal.Tests
             var status = (PaysealStatus)c.Int("expect_status");
             if (c.Str("gateway") == "keepz")
             {
-                // "" means absent, as in tests/vectors.rs (NULL, 0).
+                // "" means absent, as in ffi/src/tests/vectors.rs (NULL, 0).
                 Check.Fails(status, () => Keepz.FromText(pub == "" ? null : pub, priv == "" ? null : priv).Dispose(), c.Str("name"));
             }
             else

@@ -9,16 +9,18 @@ use super::ids::check_uuid;
 use super::order_status::OrderStatusRequest;
 use super::status::OrderStatus;
 use super::subscription::SubscriptionHistoryRequest;
-use crate::body_check::read_json;
+use crate::body_check::{parse_json_object, read_json_object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, Object};
 use crate::keepz::{DEFAULT_MAX_BODY, Keepz};
 use crate::money::Amount;
 use crate::unverified::Unverified;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// A Keepz callback: about an order or about a subscription charge.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KeepzCallback {
     /// An order's payment finished (`integratorOrderId`, `status` SUCCESS or FAILED, ...).
     /// Boxed: it is several times larger than a subscription callback.
@@ -162,22 +164,41 @@ fn unexpected(message: String) -> Error {
 }
 
 impl KeepzCallback {
-    /// Reads a decrypted (or plain) callback object: a subscription callback when it has a
-    /// `subscriptionId`, otherwise an order callback, which needs an `integratorOrderId`.
-    pub fn from_value(value: Value) -> Result<KeepzCallback> {
-        let Some(obj) = value.as_object() else {
-            return Err(unexpected(format!(
+    /// Reads a decrypted (or plain) callback object from its JSON text: a subscription callback
+    /// when it has a `subscriptionId`, otherwise an order callback, which needs an
+    /// `integratorOrderId`. Amounts are read digit for digit.
+    pub fn from_json(json: &str) -> Result<KeepzCallback> {
+        let obj = parse_json_object(json.as_bytes(), None)?;
+        KeepzCallback::from_object(obj, json)
+    }
+
+    /// [`KeepzCallback::from_json`] for a callback already parsed into a `serde_json::Value`
+    /// (whose numbers hold no more than an `f64`).
+    pub fn from_value(value: serde_json::Value) -> Result<KeepzCallback> {
+        KeepzCallback::from_json(&value.to_string())
+    }
+
+    /// The callback `json`, whose top level `obj` has been read (or the kind of JSON it is).
+    fn from_object(
+        obj: std::result::Result<Object<'_>, JsonKind>,
+        json: &str,
+    ) -> Result<KeepzCallback> {
+        let obj = obj.map_err(|kind| {
+            unexpected(format!(
                 "a Keepz callback is a JSON object, not a {}",
-                crate::lenient::json_kind(&value)
-            )));
+                kind.name()
+            ))
+        })?;
+        let present = |name: &str| {
+            obj.get(name)
+                .is_some_and(|v| JsonKind::of(v) != JsonKind::Null)
         };
-        let present = |name: &str| obj.get(name).is_some_and(|v| !v.is_null());
         if present("subscriptionId") {
-            serde_json::from_value(value)
+            serde_json::from_str(json)
                 .map(KeepzCallback::Subscription)
                 .map_err(|e| unexpected(format!("the subscription callback is malformed: {e}")))
         } else if present("integratorOrderId") {
-            serde_json::from_value(value)
+            serde_json::from_str(json)
                 .map(|c| KeepzCallback::Order(Box::new(c)))
                 .map_err(|e| unexpected(format!("the order callback is malformed: {e}")))
         } else {
@@ -201,27 +222,33 @@ impl Serialize for KeepzCallback {
 
 impl<'de> Deserialize<'de> for KeepzCallback {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        KeepzCallback::from_value(Value::deserialize(d)?)
+        KeepzCallback::from_json(Box::<RawValue>::deserialize(d)?.get())
             .map_err(|e| serde::de::Error::custom(e.message()))
     }
 }
 
-fn is_envelope(value: &Value) -> bool {
-    value.get("encryptedData").is_some()
+fn is_envelope(obj: &std::result::Result<Object<'_>, JsonKind>) -> bool {
+    obj.as_ref()
+        .is_ok_and(|obj| obj.get("encryptedData").is_some())
+}
+
+/// The body as text: it has been read as JSON, so it is UTF-8.
+fn text(body: &[u8]) -> &str {
+    std::str::from_utf8(body).unwrap_or_default()
 }
 
 /// Reads a callback that arrived as plain JSON (no envelope), bounded to
 /// [`DEFAULT_MAX_BODY`]. An envelope is refused: open it with [`Keepz::parse_callback`].
 pub fn parse_plain_callback(body: &[u8]) -> Result<Unverified<KeepzCallback>> {
-    let value = read_json(body, DEFAULT_MAX_BODY, None)?;
-    if is_envelope(&value) {
+    let obj = read_json_object(body, DEFAULT_MAX_BODY, None)?;
+    if is_envelope(&obj) {
         return Err(unexpected(
             "the callback is an envelope; open it with Keepz::parse_callback and the \
              integrator's private key"
                 .into(),
         ));
     }
-    KeepzCallback::from_value(value).map(Unverified::new)
+    KeepzCallback::from_object(obj, text(body)).map(Unverified::new)
 }
 
 impl Keepz {
@@ -251,12 +278,11 @@ impl Keepz {
     /// # Ok(()) }
     /// ```
     pub fn parse_callback(&self, body: &[u8]) -> Result<Unverified<KeepzCallback>> {
-        let value = read_json(body, self.options().max_body, None)?;
-        if is_envelope(&value) {
-            let opened: Value = self.open(body)?.parse()?;
-            KeepzCallback::from_value(opened).map(Unverified::new)
+        let obj = read_json_object(body, self.options().max_body, None)?;
+        if is_envelope(&obj) {
+            KeepzCallback::from_json(self.open(body)?.as_str()).map(Unverified::new)
         } else {
-            KeepzCallback::from_value(value).map(Unverified::new)
+            KeepzCallback::from_object(obj, text(body)).map(Unverified::new)
         }
     }
 }

@@ -14,11 +14,22 @@ pub const PRODUCTION_BASE_URL: &str = "https://gateway.keepz.me/ecommerce-servic
 
 /// Where the envelope's fields travel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Placement {
     /// A compact JSON body (POST endpoints).
     Body,
     /// Percent-encoded query parameters (GET and DELETE endpoints).
     Query,
+}
+
+impl Placement {
+    /// The placement's name: `"body"` or `"query"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Placement::Body => "body",
+            Placement::Query => "query",
+        }
+    }
 }
 
 /// One Keepz operation on the wire.
@@ -116,20 +127,6 @@ impl Endpoint {
     /// ```
     pub fn for_operation(name: &str) -> Option<Endpoint> {
         Self::lookup(name)
-    }
-
-    /// The descriptor as JSON: `{"gateway":"keepz","method":"GET","path":"…","placement":"query"}`
-    /// (what the C ABI returns).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "keepz",
-            "method": self.method.as_str(),
-            "path": self.path,
-            "placement": match self.placement {
-                Placement::Body => "body",
-                Placement::Query => "query",
-            },
-        })
     }
 
     fn lookup(name: &str) -> Option<Endpoint> {

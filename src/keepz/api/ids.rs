@@ -4,45 +4,9 @@
 //! `cardToken`). A malformed one costs a round trip and comes back as a generic validation error;
 //! checked here, it is refused with the field's name.
 
-use crate::error::{Error, ErrorKind, Result};
-
-/// Whether `value` has the UUID shape: 8-4-4-4-12 hexadecimal digits (either case). The version is
-/// not checked: Keepz parses any UUID.
-pub fn is_uuid(value: &str) -> bool {
-    let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Checks that the field `field` holds a UUID ([`ErrorKind::InvalidRequest`] otherwise).
-pub(crate) fn check_uuid(field: &str, value: &str) -> Result<()> {
-    if is_uuid(value) {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorKind::InvalidRequest,
-            format!(
-                "{field} {:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
-                value.chars().take(64).collect::<String>()
-            ),
-        ))
-    }
-}
-
-/// Checks that the field `field` is not empty or blank.
-pub(crate) fn check_present(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        Err(Error::new(
-            ErrorKind::InvalidRequest,
-            format!("{field} must not be empty"),
-        ))
-    } else {
-        Ok(())
-    }
-}
+use crate::error::Result;
+pub use crate::field_checks::is_uuid;
+pub(crate) use crate::field_checks::{check_present, check_uuid};
 
 /// A fresh random (version 4) UUID in lower case, from the OS random number generator — what
 /// Keepz expects as `integratorOrderId`.
@@ -73,21 +37,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shapes() {
-        assert!(is_uuid("1B5E2C7A-8d3f-4e6a-9c1b-2f4d6e8a0c3e"));
-        for bad in [
-            "",
-            "1b5e2c7a8d3f4e6a9c1b2f4d6e8a0c3e",
-            "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3",
-            "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3g",
-            "{1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e}",
-        ] {
-            assert!(!is_uuid(bad), "{bad}");
-            assert_eq!(
-                check_uuid("x", bad).unwrap_err().kind(),
-                ErrorKind::InvalidRequest
-            );
-        }
+    fn fresh_ids_are_uuids() {
         let a = new_order_id().unwrap();
         assert!(is_uuid(&a));
         assert_ne!(a, new_order_id().unwrap());

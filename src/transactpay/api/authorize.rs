@@ -49,7 +49,7 @@ impl TransactPayRequest for AuthorizeRequest {
     const OPERATION: &'static str = "authorize";
     const ENDPOINT: TransactPayEndpoint = endpoint::AUTHORIZE;
     /// The documentation does not describe the authorize answer; it is kept as JSON.
-    type Data = serde_json::Value;
+    type Data = crate::RawJson;
 
     fn validate(&self) -> Result<()> {
         check_present("orderPaymentReference", &self.order_payment_reference)?;

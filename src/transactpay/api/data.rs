@@ -3,14 +3,15 @@
 //! Every field is optional and unknown fields are ignored: TransactPay adds fields and leaves
 //! others `null` as it pleases. Identifiers and codes are read from strings or numbers alike
 //! (`crate::lenient`); amounts are read exactly and a garbled amount is an error; dates keep
-//! their raw text. Nested objects the documentation does not describe are kept as JSON.
+//! their raw text. Nested objects the documentation does not describe are kept as their exact
+//! JSON text ([`RawJson`]).
 
 use super::date::GatewayDate;
 use super::paid::PaymentFacts;
 use super::status_id::StatusId;
+use crate::json::RawJson;
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// `data` of order status (§4.1).
 ///
@@ -332,19 +333,19 @@ pub struct CreateOrderData {
     pub order: Option<CreatedOrder>,
     /// `customer`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Value>,
+    pub customer: Option<RawJson>,
     /// `subsidiary` (the merchant), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subsidiary: Option<Value>,
+    pub subsidiary: Option<RawJson>,
     /// `payment`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment: Option<Value>,
+    pub payment: Option<RawJson>,
     /// `otherPaymentOptions`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub other_payment_options: Option<Value>,
+    pub other_payment_options: Option<RawJson>,
     /// `savedCards`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub saved_cards: Option<Value>,
+    pub saved_cards: Option<RawJson>,
 }
 
 /// `order` of the create-order answer.
@@ -540,7 +541,7 @@ pub struct VerifyData {
     pub payment_response_message: Option<String>,
     /// `customer`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Value>,
+    pub customer: Option<RawJson>,
     /// `orderPayments`.
     #[serde(
         default,
@@ -550,7 +551,7 @@ pub struct VerifyData {
     pub order_payments: Option<Vec<OrderPayment>>,
     /// `cardDetails` (masked), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_details: Option<Value>,
+    pub card_details: Option<RawJson>,
 }
 
 impl VerifyData {

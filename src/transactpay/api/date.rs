@@ -1,7 +1,9 @@
 //! [`GatewayDate`]: a TransactPay date as sent, and as understood.
 
 use crate::datetime::NaiveDateTime;
+use crate::json::{JsonKind, text_of};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 /// A date from TransactPay (`2024-03-31T14:05:46.37`): the raw text, and the naive date-time
 /// read from it. TransactPay sends .NET's `0001-01-01T00:00:00` for "no date"; that reads as
@@ -51,10 +53,11 @@ impl<'de> Deserialize<'de> for GatewayDate {
 pub(crate) fn opt_date<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<GatewayDate>, D::Error> {
-    match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Ok(Some(GatewayDate::from_raw(s))),
-        _ => Ok(None),
-    }
+    let raw = Box::<RawValue>::deserialize(d)?;
+    Ok(match JsonKind::of(&raw) {
+        JsonKind::String => text_of(&raw).map(GatewayDate::from_raw),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

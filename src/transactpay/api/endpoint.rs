@@ -16,12 +16,23 @@ pub const API_KEY_HEADER: &str = "api-key";
 
 /// Which dashboard key goes in the `api-key` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiKey {
     /// The public key (`PGW-PUBLICKEY-...`): order, fee, pay, authorize, status.
     Public,
     /// The secret key (`PGW-SECRETKEY-...`): server-side verify and refund. Never ship it to a
     /// browser or an app.
     Secret,
+}
+
+impl ApiKey {
+    /// The key's name: `"public"` or `"secret"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApiKey::Public => "public",
+            ApiKey::Secret => "secret",
+        }
+    }
 }
 
 /// One TransactPay operation on the wire.
@@ -89,21 +100,6 @@ impl TransactPayEndpoint {
     /// ```
     pub fn for_operation(name: &str) -> Option<TransactPayEndpoint> {
         Self::lookup(name)
-    }
-
-    /// The descriptor as JSON: `{"gateway":"transactpay","method":"POST","path":"…",
-    /// "encrypted":true,"apiKey":"public"}` (what the C ABI returns).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::json!({
-            "gateway": "transactpay",
-            "method": self.method.as_str(),
-            "path": self.path,
-            "encrypted": self.encrypted,
-            "apiKey": match self.api_key {
-                ApiKey::Public => "public",
-                ApiKey::Secret => "secret",
-            },
-        })
     }
 
     fn lookup(name: &str) -> Option<TransactPayEndpoint> {

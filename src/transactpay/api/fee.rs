@@ -30,7 +30,7 @@ impl TransactPayRequest for FeeRequest {
     const OPERATION: &'static str = "order_fee";
     const ENDPOINT: TransactPayEndpoint = endpoint::ORDER_FEE;
     /// The documentation does not describe the fee answer; it is kept as JSON (amounts exact).
-    type Data = serde_json::Value;
+    type Data = crate::RawJson;
 
     fn validate(&self) -> Result<()> {
         check_amount("amount", &self.amount)?;

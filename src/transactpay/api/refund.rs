@@ -38,7 +38,7 @@ impl TransactPayRequest for RefundRequest {
     const OPERATION: &'static str = "refund";
     const ENDPOINT: TransactPayEndpoint = endpoint::REFUND;
     /// The documentation does not describe the refund answer; it is kept as JSON.
-    type Data = serde_json::Value;
+    type Data = crate::RawJson;
 
     fn validate(&self) -> Result<()> {
         check_present("reference", &self.reference)?;

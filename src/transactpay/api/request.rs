@@ -30,17 +30,7 @@ pub(crate) fn check_amount(what: &str, amount: &Amount) -> Result<()> {
     amount.check_decimals(TRANSACTPAY_MAX_DECIMALS, what)
 }
 
-/// A field that must not be blank.
-pub(crate) fn check_present(what: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        Err(Error::new(
-            ErrorKind::InvalidRequest,
-            format!("{what} must not be empty"),
-        ))
-    } else {
-        Ok(())
-    }
-}
+pub(crate) use crate::field_checks::check_present;
 
 /// A field that must be `len` ASCII letters (country and currency codes).
 pub(crate) fn check_code(what: &str, value: &str, len: usize) -> Result<()> {

@@ -6,7 +6,8 @@
 //! a number (`0` reads as `"00"`); `status` a string or a boolean. The outcome:
 //! - **success** when the HTTP status is below 400, `statusCode` is `00`, `01` (order created) or
 //!   `02` (pending authentication, 3-D Secure) and `status` does not say it failed — or, with no
-//!   `statusCode`, when `status` says it succeeded. `data` is then read as `T`;
+//!   `statusCode`, when `status` says it succeeded. `data` is then read as `T`, from its exact
+//!   text (every digit of an amount; [`crate::RawJson`] keeps it untyped);
 //! - **[`ErrorKind::GatewayError`]** with a [`TransactPayApiError`] attached otherwise;
 //! - **transport errors**: [`ErrorKind::EmptyBody`], [`ErrorKind::NotJson`] (an HTML page from a
 //!   proxy, a cut body), [`ErrorKind::BodyTooLarge`] (over 1 MiB by default), and
@@ -15,11 +16,12 @@
 //! Nothing on this path panics, whatever the bytes.
 
 use super::request::TransactPayRequest;
-use crate::body_check::read_json;
+use crate::body_check::read_json_object;
 use crate::error::{Error, ErrorKind, GatewayFailure, Result};
+use crate::json::{JsonKind, Object, text_of};
 use crate::transactpay::TransactPayApiError;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 /// The default largest body read (1 MiB); larger bodies are refused before they are parsed.
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
@@ -29,6 +31,7 @@ const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// The success codes of `statusCode`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SuccessCode {
     /// `00`: success.
     Success,
@@ -64,22 +67,6 @@ impl<T> TransactPayResponse<T> {
         }
     }
 
-    /// The answer as normalized JSON: `{"httpStatus","statusCode","status","message","data"}`
-    /// with `statusCode` always under that name, whichever spelling the gateway used (what the
-    /// C ABI returns).
-    pub fn to_normalized_json(&self) -> Value
-    where
-        T: serde::Serialize,
-    {
-        serde_json::json!({
-            "httpStatus": self.http_status,
-            "statusCode": self.status_code,
-            "status": self.status,
-            "message": self.message,
-            "data": self.data,
-        })
-    }
-
     /// The `data`, or [`ErrorKind::UnexpectedResponse`] when the answer had none.
     pub fn into_data(self) -> Result<T> {
         self.data.ok_or_else(|| {
@@ -92,8 +79,8 @@ impl<T> TransactPayResponse<T> {
 }
 
 /// The field of `obj` whose name, lower-cased and without `_`, is `wanted` (so `statusCode`,
-/// `status_code` and `StatusCode` all match `statuscode`).
-fn field<'a>(obj: &'a Map<String, Value>, wanted: &str) -> Option<&'a Value> {
+/// `status_code` and `StatusCode` all match `statuscode`); `null` reads as absent.
+fn field<'a>(obj: &Object<'a>, wanted: &str) -> Option<&'a RawValue> {
     obj.iter()
         .find(|(k, _)| {
             k.len() <= wanted.len() + 2
@@ -103,16 +90,16 @@ fn field<'a>(obj: &'a Map<String, Value>, wanted: &str) -> Option<&'a Value> {
                     .eq(wanted.chars())
         })
         .map(|(_, v)| v)
-        .filter(|v| !v.is_null())
+        .filter(|v| JsonKind::of(v) != JsonKind::Null)
 }
 
-fn status_code_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Number(n) => match n.as_u64() {
-            Some(small @ 0..=9) => Some(format!("{small:02}")),
-            _ => Some(n.as_str().to_string()),
+fn status_code_text(value: &RawValue) -> Option<String> {
+    match JsonKind::of(value) {
+        JsonKind::Number => match value.get().parse::<u64>() {
+            Ok(small @ 0..=9) => Some(format!("{small:02}")),
+            _ => Some(value.get().to_string()),
         },
-        other => crate::lenient::text_of(other).map(|s| s.trim().to_string()),
+        _ => text_of(value).map(|s| s.trim().to_string()),
     }
 }
 
@@ -179,21 +166,18 @@ pub fn parse_response_with_limit<T: DeserializeOwned>(
     body: &[u8],
     max_body: usize,
 ) -> Result<TransactPayResponse<T>> {
-    let value = read_json(body, max_body, Some(http_status))?;
-    let Value::Object(obj) = value else {
-        return Err(Error::new(
+    let obj = read_json_object(body, max_body, Some(http_status))?.map_err(|kind| {
+        Error::new(
             ErrorKind::NotEnvelope,
             format!(
                 "the body (HTTP {http_status}) is a JSON {}, not a TransactPay answer object",
-                crate::lenient::json_kind(&value)
+                kind.name()
             ),
-        ));
-    };
+        )
+    })?;
     let status_code = field(&obj, "statuscode").and_then(status_code_text);
-    let status = field(&obj, "status").and_then(crate::lenient::text_of);
-    let message = field(&obj, "message")
-        .and_then(crate::lenient::text_of)
-        .map(bounded);
+    let status = field(&obj, "status").and_then(text_of);
+    let message = field(&obj, "message").and_then(text_of).map(bounded);
 
     if status_code.is_none() && status.is_none() && http_status < 400 {
         return Err(Error::new(
@@ -222,7 +206,7 @@ pub fn parse_response_with_limit<T: DeserializeOwned>(
 
     let data = match field(&obj, "data") {
         None => None,
-        Some(raw) => Some(T::deserialize(raw).map_err(|e| {
+        Some(raw) => Some(serde_json::from_str::<T>(raw.get()).map_err(|e| {
             Error::new(
                 ErrorKind::UnexpectedResponse,
                 format!("the data of the TransactPay answer does not have the expected shape: {e}"),
@@ -242,17 +226,19 @@ pub fn parse_response_with_limit<T: DeserializeOwned>(
 mod tests {
     use super::*;
 
+    use crate::RawJson;
+
     fn kind(status: u16, body: &str) -> ErrorKind {
-        parse_response::<Value>(status, body.as_bytes())
+        parse_response::<RawJson>(status, body.as_bytes())
             .map(|_| ErrorKind::Panic)
             .unwrap_or_else(|e| e.kind())
     }
 
     #[test]
     fn outcomes() {
-        assert!(parse_response::<Value>(200, br#"{"statusCode":"00"}"#).is_ok());
-        assert!(parse_response::<Value>(200, br#"{"StatusCode":2,"status":"pending"}"#).is_ok());
-        assert!(parse_response::<Value>(200, br#"{"status":"Successful"}"#).is_ok());
+        assert!(parse_response::<RawJson>(200, br#"{"statusCode":"00"}"#).is_ok());
+        assert!(parse_response::<RawJson>(200, br#"{"StatusCode":2,"status":"pending"}"#).is_ok());
+        assert!(parse_response::<RawJson>(200, br#"{"status":"Successful"}"#).is_ok());
         assert_eq!(
             kind(200, r#"{"statusCode":"00","status":false}"#),
             ErrorKind::GatewayError
@@ -269,7 +255,7 @@ mod tests {
         assert_eq!(kind(200, "  \n"), ErrorKind::EmptyBody);
         assert_eq!(kind(200, r#"{"statusCode":"00""#), ErrorKind::NotJson);
         assert_eq!(
-            parse_response_with_limit::<Value>(200, b"{}", 1)
+            parse_response_with_limit::<RawJson>(200, b"{}", 1)
                 .unwrap_err()
                 .kind(),
             ErrorKind::BodyTooLarge

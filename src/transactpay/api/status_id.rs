@@ -1,6 +1,7 @@
 //! [`StatusId`]: TransactPay's numeric payment status.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 /// `statusId` of an order or payment (specification §4.1). Only [`StatusId::Successful`] means
 /// money moved — and only when the amount and currency match (see `is_paid` on the data types).
@@ -12,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(StatusId::Unknown(3).number(), 3);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StatusId {
     /// 1: initiated.
     Initiated,
@@ -70,10 +72,7 @@ impl Serialize for StatusId {
 impl<'de> Deserialize<'de> for StatusId {
     /// Reads a number or a string holding one.
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<StatusId, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        crate::lenient::i64_of(&value)
-            .map(StatusId::from_number)
-            .ok_or_else(|| serde::de::Error::custom("statusId is not an integer"))
+        opt_status_id(d)?.ok_or_else(|| serde::de::Error::custom("statusId is not an integer"))
     }
 }
 
@@ -81,6 +80,6 @@ impl<'de> Deserialize<'de> for StatusId {
 pub(crate) fn opt_status_id<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<StatusId>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(crate::lenient::i64_of(&value).map(StatusId::from_number))
+    let raw = Box::<RawValue>::deserialize(d)?;
+    Ok(crate::json::i64_of(&raw).map(StatusId::from_number))
 }

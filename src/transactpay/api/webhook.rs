@@ -8,11 +8,12 @@
 use super::data::VerifyData;
 use super::response::DEFAULT_MAX_BODY;
 use super::status::VerifyRequest;
-use crate::body_check::read_json;
+use crate::body_check::{parse_json, read_json_object};
+use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonKind, parse_object, text_of};
 use crate::unverified::Unverified;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 /// A TransactPay webhook: the verify-shaped `data` it carried.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,35 +22,46 @@ pub struct TransactPayWebhook {
     pub data: VerifyData,
 }
 
-/// Nesting deeper than this is not rewritten (and not plausible in a webhook).
-const MAX_DEPTH: usize = 32;
-
-/// Rewrites PascalCase names to camelCase (`OrderReference` → `orderReference`), recursively.
-fn camel_case_keys(value: Value, depth: usize) -> Value {
-    if depth > MAX_DEPTH {
-        return value;
+/// Rewrites PascalCase names to camelCase (`OrderReference` → `orderReference`) at every level of
+/// `json` (valid JSON text), and leaves every other byte as it is — numbers keep every digit.
+///
+/// A name is a string followed by `:`; its first character is lower-cased (a name that starts
+/// with an escape is decoded and written again).
+fn camel_case_keys(json: &str) -> String {
+    let bytes = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        let end = (i + 1).min(bytes.len());
+        i = end;
+        let rest = json[end..].trim_start();
+        let first = bytes.get(start + 1).copied().unwrap_or(b'"');
+        if !rest.starts_with(':') || first.is_ascii_lowercase() || first == b'"' {
+            continue;
+        }
+        let Ok(name) = serde_json::from_str::<String>(&json[start..end]) else {
+            continue;
+        };
+        let mut chars = name.chars();
+        let camel: String = match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => continue,
+        };
+        out.push_str(&json[copied..start]);
+        push_json_string(&mut out, &camel);
+        copied = end;
     }
-    match value {
-        Value::Object(obj) => Value::Object(
-            obj.into_iter()
-                .map(|(k, v)| {
-                    let mut chars = k.chars();
-                    let key = match chars.next() {
-                        Some(first) => first.to_lowercase().chain(chars).collect(),
-                        None => k,
-                    };
-                    (key, camel_case_keys(v, depth + 1))
-                })
-                .collect::<Map<String, Value>>(),
-        ),
-        Value::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .map(|v| camel_case_keys(v, depth + 1))
-                .collect(),
-        ),
-        other => other,
-    }
+    out.push_str(&json[copied..]);
+    out
 }
 
 fn unexpected(message: impl Into<String>) -> Error {
@@ -77,24 +89,30 @@ pub fn parse_webhook_with_limit(
     body: &[u8],
     max_body: usize,
 ) -> Result<Unverified<TransactPayWebhook>> {
-    let value = camel_case_keys(read_json(body, max_body, None)?, 0);
-    let Value::Object(mut obj) = value else {
+    if read_json_object(body, max_body, None)?.is_err() {
         return Err(unexpected("a TransactPay webhook is a JSON object"));
-    };
-    let data = match obj.remove("data") {
-        Some(Value::String(text)) => serde_json::from_str::<Value>(&text)
-            .map(|v| camel_case_keys(v, 0))
-            .map_err(|_| unexpected("the webhook's data is a string that is not JSON"))?,
-        Some(inner @ Value::Object(_)) => inner,
-        Some(other) => {
+    }
+    // Valid JSON, so UTF-8; and still one object once its names are rewritten.
+    let camel = camel_case_keys(std::str::from_utf8(body).unwrap_or_default());
+    let obj = parse_object(camel.as_bytes())
+        .ok_or_else(|| unexpected("a TransactPay webhook is a JSON object"))?;
+    let data = match obj.get("data").map(|raw| (JsonKind::of(raw), raw)) {
+        Some((JsonKind::String, raw)) => {
+            let text = text_of(raw).unwrap_or_default();
+            parse_json(text.as_bytes(), None)
+                .map(|inner| camel_case_keys(inner.get()))
+                .map_err(|_| unexpected("the webhook's data is a string that is not JSON"))?
+        }
+        Some((JsonKind::Object, raw)) => raw.get().to_string(),
+        Some((kind, _)) => {
             return Err(unexpected(format!(
                 "the webhook's data is a JSON {}, not an object",
-                crate::lenient::json_kind(&other)
+                kind.name()
             )));
         }
-        None => Value::Object(obj),
+        None => camel,
     };
-    let data = VerifyData::deserialize(data)
+    let data = serde_json::from_str::<VerifyData>(&data)
         .map_err(|e| unexpected(format!("the webhook's data is malformed: {e}")))?;
     if data.order_reference.is_none() && data.payment_reference.is_none() {
         return Err(unexpected(
@@ -120,6 +138,30 @@ impl Unverified<TransactPayWebhook> {
                 ErrorKind::InvalidRequest,
                 "the webhook has no orderReference to verify",
             )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_their_capital_and_nothing_else_changes() {
+        for (input, output) in [
+            (
+                r#"{"Data":{"OrderReference":"ORD-1","TotalAmountCharged":1500.2500000000000001}}"#,
+                r#"{"data":{"orderReference":"ORD-1","totalAmountCharged":1500.2500000000000001}}"#,
+            ),
+            (
+                r#"{ "A" : ["B", {"C\"D":"E:F"}], "x":"Y" }"#,
+                r#"{ "a" : ["B", {"c\"D":"E:F"}], "x":"Y" }"#,
+            ),
+            (r#"{"\u0041b":1,"":2,"Ünï":3}"#, r#"{"ab":1,"":2,"ünï":3}"#),
+            (r#"["Not","Names"]"#, r#"["Not","Names"]"#),
+            (r#""Text""#, r#""Text""#),
+        ] {
+            assert_eq!(camel_case_keys(input), output, "{input}");
         }
     }
 }

@@ -1,0 +1,45 @@
+//! payseal's stable C ABI: `libpayseal.so` and `libpayseal.a`, declared by `include/payseal.h`
+//! (generated from this crate by cbindgen, `tests/header.rs`).
+//!
+//! The logic lives once, in the `payseal` crate; this crate only translates: pointers and lengths into slices, handles into references, Rust
+//! results into status codes and library-allocated buffers. Every rule of the ABI lives here:
+//!
+//! - Inputs are `(const uint8_t *ptr, size_t len)` pairs; `NULL, 0` is a valid empty input, `NULL`
+//!   with a non-zero length is [`payseal_status::PAYSEAL_NULL_ARGUMENT`].
+//! - Outputs are [`payseal_buffer`]s allocated by payseal and released by
+//!   [`payseal_buffer_free`], which wipes them first. They are written only on success (and, for
+//!   `payseal_keepz_open` and `payseal_transactpay_parse_response`, on `PAYSEAL_GATEWAY_ERROR`,
+//!   where the output holds the gateway's error as JSON).
+//! - Every fallible function returns a [`payseal_status`] and, when the caller passes a non-NULL
+//!   `error` buffer, fills it with a human-readable message of that very failure — no thread-local
+//!   "last error" (a Go goroutine can change OS threads between two calls).
+//! - No panic crosses the boundary: every exported body runs inside `catch_unwind` and a caught
+//!   panic returns [`payseal_status::PAYSEAL_PANIC`].
+//! - Handles are opaque, immutable and thread-safe; each has one `_new` and one `_free`.
+//!
+//! The `#[no_mangle]` symbols live here and only here: a Rust program that depends on the core
+//! crate links none of them and builds no C library.
+
+#![allow(non_camel_case_types, clippy::missing_safety_doc)]
+
+mod args;
+mod backend;
+mod boundary;
+mod buffer;
+mod json;
+mod keepz;
+mod keys;
+mod status;
+mod transactpay;
+mod version;
+
+pub use backend::*;
+pub use buffer::{payseal_buffer, payseal_buffer_free};
+pub use keepz::*;
+pub use keys::*;
+pub use status::{payseal_status, payseal_status_text};
+pub use transactpay::*;
+pub use version::*;
+
+#[cfg(test)]
+mod tests;

@@ -50,8 +50,7 @@ echo "library: $lib"
 # ---------------------------------------------------------------- compile
 rm -rf "$build"
 mkdir -p "$build"
-mcs -nologo -target:library -unsafe -langversion:7.2 -warnaserror+ -optimize+ \
-    -doc:"$build/Payseal.xml" -out:"$build/Payseal.dll" "$here"/src/*.cs
+"$here/build.sh" "$build"
 # Mono resolves DllImport("payseal") through this map to the exact library under test;
 # LD_LIBRARY_PATH below covers .NET and any other loader.
 cat > "$build/Payseal.dll.config" <<CONFIG

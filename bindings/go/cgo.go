@@ -1,16 +1,15 @@
 package payseal
 
 // The one file that talks to C. Everything else in the package calls the helpers below, so the
-// rules of the C ABI (include/payseal.h) are kept in one place:
+// rules of the C ABI (payseal.h, vendored in this folder) are kept in one place:
 //   - inputs are (ptr, len) pairs, NULL + 0 being empty: an empty slice is never indexed;
 //   - every payseal_buffer that payseal fills (the output and the error message) is copied into
 //     Go memory with C.GoBytes and released once with payseal_buffer_free, which wipes it;
 //   - the error message comes back from the same call, through its `error` argument.
 
 /*
-#cgo CFLAGS: -I${SRCDIR}/../../include
-#cgo LDFLAGS: -lpayseal
-#include <payseal.h>
+#cgo CFLAGS: -I${SRCDIR}
+#include "payseal.h"
 */
 import "C"
 

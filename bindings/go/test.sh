@@ -6,8 +6,8 @@
 #   bindings/go/test.sh                                        # build it with cargo first
 #
 # Extra arguments go to `go test` (e.g. -run Vectors, -short to skip the leak check).
-# Needs: go (Debian's golang-go, 1.19+) and a C compiler; installed with apt-get when run as
-# root and missing. Nothing is fetched by go itself: GOPROXY=off, GOTOOLCHAIN=local, and the
+# Needs: go (Debian's golang-go, 1.19+), a C compiler and pkg-config; installed with apt-get
+# when run as root and missing. Nothing is fetched by go itself: GOPROXY=off, GOTOOLCHAIN=local, and the
 # package uses the standard library only.
 set -euo pipefail
 
@@ -18,6 +18,7 @@ repo="$(cd "$here/../.." && pwd)"
 missing=()
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ((${#missing[@]})); then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: installing ${missing[*]} with apt-get"
@@ -47,20 +48,26 @@ fi
 lib="$(cd "$(dirname "$lib")" && pwd)/$(basename "$lib")"
 libdir="$(dirname "$lib")"
 if [[ "$(basename "$lib")" != libpayseal.so ]]; then
-    # -lpayseal looks for libpayseal.so: give the file that name in a directory of its own.
+    # install.sh takes libpayseal.so from a directory: give the file that name in one of its own.
     libdir="$(mktemp -d)"
     trap 'rm -rf "$libdir"' EXIT
     ln -s "$lib" "$libdir/libpayseal.so"
 fi
 
-# ---------------------------------------------------------------- go environment
+# The package finds libpayseal through pkg-config, as it does for users: install the library under
+# test (shared only: a copy of the .so, its SONAME link and payseal.pc) into a prefix of our own.
 gohome="$repo/target/go"
+prefix="$gohome/prefix"
+rm -rf "$prefix"
+"$repo/scripts/install.sh" --lib-dir "$libdir" --shared-only --prefix "$prefix" >/dev/null
+
+# ---------------------------------------------------------------- go environment
 mkdir -p "$gohome/cache" "$gohome/path" "$gohome/tmp"
 export GOPATH="$gohome/path" GOCACHE="$gohome/cache" GOTMPDIR="$gohome/tmp"
 export GOENV=off GOTOOLCHAIN=local GOPROXY=off GOSUMDB=off GOFLAGS="" GO111MODULE=on
 export CGO_ENABLED=1
-export CGO_LDFLAGS="-L$libdir ${CGO_LDFLAGS:-}"
-export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+export LD_LIBRARY_PATH="$prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export RUST_BACKTRACE=0 # the panic self-test's message, without a backtrace
 export GODEBUG=cgocheck=2 # check every pointer passed to C against the cgo rules, not only the arguments
 

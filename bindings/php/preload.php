@@ -5,7 +5,7 @@
  * ffi.enable=preload, Debian's default, where only preloaded code may use the FFI API.
  *
  *     opcache.enable=1
- *     opcache.preload=/path/to/payseal/bindings/php/preload.php
+ *     opcache.preload=/path/to/app/vendor/payseal/payseal/preload.php
  *     opcache.preload_user=www-data   ; required when the FPM master runs as root
  *     ffi.enable=preload
  *     ; optional, see below:
@@ -24,7 +24,7 @@
  *     Without either, Library::get() loads the library with FFI::cdef() on each request's first
  *     use, which preloaded code may do.
  *
- * The library is found as at run time (PAYSEAL_LIB, then target/release of this repo, then the
+ * The library is found as at run time (PAYSEAL_LIB, then the installed libpayseal.so.1 by the
  * system loader); PAYSEAL_LIB must be in the environment of the FPM master, not of a pool.
  *
  * The simplest alternative needs no preloading at all: ffi.enable=true.

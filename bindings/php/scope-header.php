@@ -1,13 +1,13 @@
 <?php
 
 /*
- * Prints the header for ffi.preload: include/payseal_php.h with the FFI_SCOPE "PAYSEAL" and
- * FFI_LIB directives, so PHP loads libpayseal once at start-up (see preload.php and README.md).
+ * Prints the header for ffi.preload: this package's payseal_php.h with the FFI_SCOPE "PAYSEAL"
+ * and FFI_LIB directives, so PHP loads libpayseal once at start-up (see preload.php and README.md).
  *
  *     php scope-header.php [/path/to/libpayseal.so [/path/to/payseal_php.h]] > payseal-ffi.h
  *
- * Without arguments the library is found as at run time (PAYSEAL_LIB, then target/release of
- * this repo, then the system loader's "libpayseal.so").
+ * Without arguments the library is found as at run time (PAYSEAL_LIB, then the system loader's
+ * "libpayseal.so.1", written as that bare name).
  */
 
 declare(strict_types=1);

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 namespace Payseal
 {
     /// <summary>
-    /// The C ABI of <c>include/payseal.h</c>, declared one to one. <c>DllImport("payseal")</c> finds
-    /// <c>libpayseal.so</c> through <c>LD_LIBRARY_PATH</c> (or a <c>Payseal.dll.config</c> dllmap on
-    /// Mono). Inputs are <c>(byte*, size_t)</c> pairs, NULL + 0 being empty.
+    /// The C ABI of <c>include/payseal.h</c>, declared one to one. Where <c>DllImport("payseal")</c>
+    /// finds the library is <see cref="NativeLoader"/>'s business. Inputs are <c>(byte*, size_t)</c>
+    /// pairs, NULL + 0 being empty.
     /// </summary>
     internal static unsafe class Native
     {
-        private const string Lib = "payseal";
+        private const string Lib = NativeLoader.LibraryName;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void payseal_buffer_free(ref PaysealBuffer buffer);

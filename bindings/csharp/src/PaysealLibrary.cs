@@ -87,6 +87,7 @@ namespace Payseal
 
         private static T Load<T>(Func<T> call)
         {
+            NativeLoader.Prepare();
             try
             {
                 return call();
@@ -94,8 +95,9 @@ namespace Payseal
             catch (DllNotFoundException e)
             {
                 throw new PaysealLoadException(
-                    "cannot load libpayseal.so: put its directory in LD_LIBRARY_PATH " +
-                    "(or map \"payseal\" to its path in Payseal.dll.config on Mono)", e);
+                    "cannot load libpayseal: install it where the system loader looks (" +
+                    NativeLoader.VersionedName() + " and its libpayseal.so link, or LD_LIBRARY_PATH), " +
+                    "use the Payseal NuGet package, or on .NET set PAYSEAL_LIB to its path (see README.md)", e);
             }
             catch (EntryPointNotFoundException e)
             {

@@ -96,7 +96,8 @@ class Probe
             string empty = Path.Combine(dir, "empty");
             Directory.CreateDirectory(empty);
             string output = Run("mono", "Probe.exe", dir, empty, 3);
-            StringAssert.Contains("PaysealLoadException: cannot load libpayseal.so", output);
+            StringAssert.Contains("PaysealLoadException: cannot load libpayseal: install it where the system " +
+                "loader looks (libpayseal.so." + PaysealLibrary.ExpectedAbiVersion, output);
         }
 
         [Test]

@@ -14,13 +14,16 @@ use FFI\CData;
  * Where the library comes from, first match wins:
  *  1. the path given to {@see Library::load()} or {@see Library::open()};
  *  2. the FFI scope "PAYSEAL", when the server declared one at start-up (preload.php or
- *     ffi.preload; it was itself made from PAYSEAL_LIB or the defaults below);
+ *     ffi.preload; it was itself made from PAYSEAL_LIB or the default below);
  *  3. the PAYSEAL_LIB environment variable;
- *  4. ../../target/release/libpayseal.so relative to this binding (a build in the payseal repo);
- *  5. plain "libpayseal.so", for the system loader (LD_LIBRARY_PATH, /etc/ld.so.conf).
+ *  4. the installed library of this binding's C ABI version, by its OS name
+ *     ({@see Library::defaultLibraryPath()}: libpayseal.so.1 on Linux), which the dynamic loader
+ *     finds by its own rules (LD_LIBRARY_PATH, then the directories ldconfig knows).
+ * Nothing is looked up relative to this package: installed by Composer, it sits in vendor/.
  *
- * The C declarations come from the flattened header include/payseal_php.h of the payseal repo,
- * read at load time; PAYSEAL_PHP_HEADER or the second argument of load() names another copy.
+ * The C declarations are this package's own payseal_php.h (generated from payseal.h, the
+ * library's header), read at load time; PAYSEAL_PHP_HEADER or the second argument of load()
+ * names another copy.
  *
  * Every class takes an optional Library; without one they share {@see Library::get()}.
  */
@@ -48,10 +51,10 @@ final class Library
     /**
      * Loads libpayseal (and makes it the shared instance used by classes given no Library).
      *
-     * @param string|null $libraryPath the .so to load; null: the preloaded scope, PAYSEAL_LIB,
-     *                                 the repo's target/release build, then the system loader
-     * @param string|null $headerPath  the flattened header; null: PAYSEAL_PHP_HEADER, then
-     *                                 include/payseal_php.h of the repo this binding sits in
+     * @param string|null $libraryPath the library to load; null: the preloaded scope, PAYSEAL_LIB,
+     *                                 then the installed libpayseal.so.1 (by the system loader)
+     * @param string|null $headerPath  the flattened header; null: PAYSEAL_PHP_HEADER, then this
+     *                                 package's payseal_php.h
      *
      * @throws LibraryException when FFI is unavailable, a file is missing, or the ABI differs
      */
@@ -81,8 +84,9 @@ final class Library
         } catch (\FFI\Exception | \FFI\ParserException $e) {
             $hint = strtolower((string) ini_get('ffi.enable')) === 'preload' && PHP_SAPI !== 'cli'
                 ? 'ffi.enable=preload outside the CLI allows FFI only in preloaded code: set '
-                    . 'opcache.preload=bindings/php/preload.php, or ffi.enable=true (see README.md)'
-                : 'build it with `cargo build --release` in the payseal repo, or set PAYSEAL_LIB to its path';
+                    . 'opcache.preload=' . self::preloadScript() . ', or ffi.enable=true (see README.md)'
+                : 'install libpayseal (payseal\'s scripts/install.sh or release archive; ldconfig, or '
+                    . 'LD_LIBRARY_PATH for a prefix the loader does not search), or set PAYSEAL_LIB to its path';
             throw new LibraryException("cannot load libpayseal from '$libraryPath': {$e->getMessage()}; $hint", $e);
         }
         return self::checked(new self($ffi, $libraryPath));
@@ -95,19 +99,24 @@ final class Library
     }
 
     /**
-     * The default library path: the release build of the repo this binding sits in, when it
-     * exists, else the bare name for the system loader.
+     * The default library: the installed library of the C ABI this binding speaks, under the
+     * OS's name for it (the SONAME on Linux and the BSDs, the install name on macOS), as a bare
+     * name for the system loader to find. The unversioned libpayseal.so is a link for linkers,
+     * installed only with development files, and may be of another ABI.
      */
     public static function defaultLibraryPath(): string
     {
-        $built = self::repoRoot() . '/target/release/libpayseal.so';
-        return is_file($built) ? $built : 'libpayseal.so';
+        return match (PHP_OS_FAMILY) {
+            'Darwin' => 'libpayseal.' . self::ABI_VERSION . '.dylib',
+            'Windows' => 'payseal.dll',
+            default => 'libpayseal.so.' . self::ABI_VERSION,
+        };
     }
 
-    /** The default header path: include/payseal_php.h of the repo this binding sits in. */
+    /** The default header path: this package's payseal_php.h. */
     public static function defaultHeaderPath(): string
     {
-        return self::repoRoot() . '/include/payseal_php.h';
+        return dirname(__DIR__) . '/payseal_php.h';
     }
 
     /** Where the library was loaded from ("FFI scope PAYSEAL" when preloaded). */
@@ -325,7 +334,7 @@ final class Library
         if (!is_file($path) || !is_readable($path)) {
             throw new LibraryException(
                 "cannot read the payseal FFI header '$path'; set PAYSEAL_PHP_HEADER "
-                . 'to the path of include/payseal_php.h',
+                . 'to the path of payseal_php.h (it comes with this package)',
             );
         }
         $header = file_get_contents($path);
@@ -344,19 +353,20 @@ final class Library
         if (in_array($mode, ['0', '', 'false', 'off', 'no'], true)) {
             throw new LibraryException(
                 'FFI is disabled (ffi.enable=' . ini_get('ffi.enable') . '): set ffi.enable=true, or '
-                . 'ffi.enable=preload with opcache.preload=bindings/php/preload.php (see README.md)',
+                . 'ffi.enable=preload with opcache.preload=' . self::preloadScript() . ' (see README.md)',
             );
         }
+    }
+
+    /** This package's preload.php, wherever the package was installed. */
+    private static function preloadScript(): string
+    {
+        return dirname(__DIR__) . '/preload.php';
     }
 
     private static function env(string $name): ?string
     {
         $value = getenv($name);
         return $value === false || $value === '' ? null : $value;
-    }
-
-    private static function repoRoot(): string
-    {
-        return dirname(__DIR__, 3);
     }
 }

@@ -79,16 +79,35 @@ final class LibraryTest extends TestCase
         self::assertSame($path, Library::open($path)->path());
     }
 
-    public function testTheDefaultPathIsTheReposReleaseBuildThenTheSystemLoader(): void
+    public function testTheDefaultIsTheInstalledLibraryOfThisAbiThroughTheSystemLoader(): void
     {
-        $built = Support::repoRoot() . '/target/release/libpayseal.so';
-        self::assertSame(is_file($built) ? $built : 'libpayseal.so', Library::defaultLibraryPath());
-        self::assertSame(Support::repoRoot() . '/include/payseal_php.h', Library::defaultHeaderPath());
-        if (!is_file($built)) {
-            self::markTestIncomplete('no target/release build to load by default');
+        // A bare, versioned name: dlopen() searches LD_LIBRARY_PATH and ldconfig's directories.
+        $abi = Library::ABI_VERSION;
+        $expected = PHP_OS_FAMILY === 'Darwin' ? "libpayseal.$abi.dylib" : "libpayseal.so.$abi";
+        self::assertSame($expected, Library::defaultLibraryPath());
+        self::assertStringNotContainsString('/', Library::defaultLibraryPath());
+        // The declarations come with the package, not from the repository around it.
+        self::assertSame(dirname(__DIR__) . '/payseal_php.h', Library::defaultHeaderPath());
+        self::assertFileExists(Library::defaultHeaderPath());
+    }
+
+    public function testWithoutAPathTheSystemLoaderIsAskedForTheVersionedName(): void
+    {
+        // This run's library sits in no directory the loader searches (no LD_LIBRARY_PATH is set
+        // by test.sh), so the default fails, and says what it looked for and what to do.
+        $dir = sys_get_temp_dir() . '/payseal-nonexistent-' . getmypid();
+        [$code, $out] = Support::run(
+            [PHP_BINARY, '-d', 'ffi.enable=1', '-r', 'require $argv[1]; '
+                . 'try { Payseal\Library::open(); echo "loaded"; } '
+                . 'catch (Payseal\LibraryException $e) { echo $e->getMessage(); }', dirname(__DIR__) . '/autoload.php'],
+            array_diff_key(getenv(), ['PAYSEAL_LIB' => 1, 'LD_LIBRARY_PATH' => 1]) + ['LD_LIBRARY_PATH' => $dir],
+        );
+        self::assertSame(0, $code);
+        if ($out === 'loaded') {
+            self::markTestSkipped('this machine has libpayseal installed where the loader looks');
         }
-        putenv('PAYSEAL_LIB');
-        self::assertSame($built, Library::open()->path());
+        self::assertStringContainsString("cannot load libpayseal from '" . Library::defaultLibraryPath() . "'", $out);
+        self::assertStringContainsString('PAYSEAL_LIB', $out);
     }
 
     public function testAMissingLibraryIsALibraryException(): void

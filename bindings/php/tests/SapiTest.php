@@ -103,7 +103,7 @@ final class SapiTest extends TestCase
     {
         $output = self::probe(self::cgi(), ['ffi.enable=preload'], true);
         self::assertStringContainsString('Payseal\\LibraryException', $output);
-        self::assertStringContainsString('opcache.preload=bindings/php/preload.php', $output);
+        self::assertStringContainsString('opcache.preload=' . dirname(__DIR__) . '/preload.php', $output);
     }
 
     public function testCgiWithPreloadPhp(): void

@@ -50,7 +50,7 @@ final class StatusTest extends TestCase
 
     public function testEveryStatusOfTheHeaderIsKnownWithItsNumber(): void
     {
-        $header = (string) file_get_contents(Support::repoRoot() . '/include/payseal_php.h');
+        $header = (string) file_get_contents(Library::defaultHeaderPath());
         preg_match_all('/PAYSEAL_([A-Z0-9_]+) = (\d+),/', $header, $m, PREG_SET_ORDER);
         self::assertCount(22, $m);
         foreach ($m as [, $name, $number]) {

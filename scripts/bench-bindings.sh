@@ -40,10 +40,13 @@ if command -v go >/dev/null; then
   echo "== Go" >&2
   gohome=$target/go
   mkdir -p "$gohome/cache" "$gohome/path" "$gohome/tmp"
+  # The package finds libpayseal through pkg-config: install it into a prefix of our own.
+  rm -rf "$gohome/bench-prefix"
+  scripts/install.sh --lib-dir "$(dirname "$lib")" --shared-only --prefix "$gohome/bench-prefix" >&2
   (cd bindings/go &&
     GOPATH=$gohome/path GOCACHE=$gohome/cache GOTMPDIR=$gohome/tmp GOENV=off GOTOOLCHAIN=local \
     GOPROXY=off GOSUMDB=off GOFLAGS="" GO111MODULE=on CGO_ENABLED=1 \
-    CGO_LDFLAGS="-L$(dirname "$lib")" LD_LIBRARY_PATH="$(dirname "$lib")" \
+    PKG_CONFIG_PATH="$gohome/bench-prefix/lib/pkgconfig" LD_LIBRARY_PATH="$gohome/bench-prefix/lib" \
     go test -run '^$' -bench . -benchtime "${seconds}s") |
     awk '/^Benchmark/ && $4 == "ns/op" {
       split($1, part, "/"); sub(/-[0-9]+$/, "", part[3])
@@ -57,7 +60,7 @@ if command -v mcs >/dev/null && command -v mono >/dev/null; then
   echo "== C#" >&2
   build=$target/csharp-bench
   rm -rf "$build" && mkdir -p "$build"
-  mcs -nologo -target:library -unsafe -langversion:7.2 -optimize+ -out:"$build/Payseal.dll" bindings/csharp/src/*.cs
+  bindings/csharp/build.sh "$build"
   printf '<configuration>\n  <dllmap dll="payseal" target="%s" />\n</configuration>\n' "$lib" > "$build/Payseal.dll.config"
   mcs -nologo -langversion:7.2 -optimize+ -r:"$build/Payseal.dll" -out:"$build/Bench.exe" \
     bindings/csharp/bench/Bench.cs bindings/csharp/tests/RsaKeys.cs

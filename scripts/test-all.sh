@@ -29,7 +29,9 @@ step() {
 # Debian packages the suite needs; installed only when missing and only when we are root.
 # libssl-dev and pkg-config: the benches compare against the system OpenSSL through the `openssl`
 # crate, and clippy --all-targets compiles them; valgrind: the constant-time check.
-packages=(openssl libssl-dev pkg-config valgrind)
+# composer and nuget: the install tests (tests/install/) build a Composer project and a NuGet
+# package the way users do.
+packages=(openssl libssl-dev pkg-config valgrind composer nuget)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
@@ -74,7 +76,9 @@ step "fuzz smoke run (cargo-fuzz, 12 s per target)" fuzz/smoke.sh
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
 export PAYSEAL_LIB=$target_dir/release/libpayseal.so
-step "build libpayseal.so (release, both backends)" cargo build --release -p payseal-ffi --features rustcrypto
+# Through scripts/install.sh: the same `cargo build --release -p payseal-ffi`, plus rustc's list of
+# the system libraries libpayseal.a needs, which the install tests' payseal.pc carries.
+step "build libpayseal.so (release, both backends)" scripts/install.sh --build-only --features rustcrypto
 
 step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
 
@@ -82,6 +86,12 @@ step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
 step "PHP binding (PHPUnit)" bindings/php/test.sh
 step "Go binding (go test -race)" bindings/go/test.sh
 step "C# binding (NUnit under Mono)" bindings/csharp/test.sh
+
+# --- Installation ---------------------------------------------------------------------------
+# The library installed into a prefix (SONAME, pkg-config, static), used from a C program, a
+# Composer project, a Go module and a NuGet consumer outside the repository; the release archive
+# unpacked alone into a clean prefix. Reuses the build above.
+step "install: prefix, pkg-config, Composer, Go module, NuGet, release archive" tests/install/run.sh
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then

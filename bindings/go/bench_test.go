@@ -4,7 +4,7 @@ package payseal
 // envelope, with the 4096-bit vector key. Run with scripts/bench-bindings.sh (which adds the
 // Rust-native figure), or here:
 //
-//	CGO_LDFLAGS=-L<libdir> LD_LIBRARY_PATH=<libdir> go test -run '^$' -bench . -benchtime 2s
+//	PKG_CONFIG_PATH=<prefix>/lib/pkgconfig LD_LIBRARY_PATH=<prefix>/lib go test -run '^$' -bench . -benchtime 2s
 //
 // `go test` without -bench only compiles them.
 

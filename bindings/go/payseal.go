@@ -8,8 +8,9 @@
 // Every failure is an *Error carrying the library's Status and message from the same call;
 // test for one with errors.Is(err, payseal.StatusCannotOpen) or errors.As(err, &perr).
 //
-// Building needs libpayseal.so: CGO_LDFLAGS=-L<dir> at build time and LD_LIBRARY_PATH=<dir>
-// (or an installed library) at run time. See README.md.
+// Building needs libpayseal installed (payseal.pc found by pkg-config; PKG_CONFIG_PATH for a
+// prefix outside its search path); the program then loads libpayseal.so.1 by the dynamic
+// loader's rules, or links libpayseal.a with -tags payseal_static. See README.md.
 package payseal
 
 import (

@@ -1,7 +1,7 @@
 /* payseal from C: seal a Keepz order, open Keepz's answers (a success and an error), and seal a
- * TransactPay order. Build and run (tests/keys holds test keys, FOR TESTS ONLY):
- *   cc -std=c99 example.c -Iinclude -Ltarget/release -lpayseal -o example
- *   LD_LIBRARY_PATH=target/release ./example tests/keys                                     */
+ * TransactPay order. Build against an installed payseal and run (tests/keys: FOR TESTS ONLY):
+ *   cc -std=c99 example.c $(pkg-config --cflags --libs payseal) -o example
+ *   ./example tests/keys                                                                    */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

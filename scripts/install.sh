@@ -4,10 +4,11 @@
 #
 #   scripts/install.sh [--prefix /usr/local] [--destdir DIR] [--features rustcrypto]
 #
-#   PREFIX/lib/libpayseal.so.1.0.1.0      the library: its SONAME (libpayseal.so.1, from
-#                                          ffi/build.rs) followed by the release version
-#   PREFIX/lib/libpayseal.so.1             -> libpayseal.so.1.0.1.0 (what programs load)
-#   PREFIX/lib/libpayseal.so               -> libpayseal.so.1 (what -lpayseal links)
+#   PREFIX/lib/libpayseal.so.A.X.Y.Z      the library: its SONAME (libpayseal.so.A, A being the C
+#                                          ABI version, set by ffi/build.rs) and the release
+#                                          version X.Y.Z (today: libpayseal.so.1.0.1.0)
+#   PREFIX/lib/libpayseal.so.A             -> libpayseal.so.A.X.Y.Z (what programs load)
+#   PREFIX/lib/libpayseal.so               -> libpayseal.so.A (what -lpayseal links)
 #   PREFIX/lib/libpayseal.a
 #   PREFIX/lib/pkgconfig/payseal.pc        -lpayseal; the system libraries the static library
 #                                          needs in Libs.private

@@ -20,7 +20,7 @@ php_project() {
 }
 JSON
     (cd "$app" && COMPOSER_HOME="$work/composer-home" COMPOSER_CACHE_DIR="$work/composer-cache" \
-        composer install --no-interaction --no-progress)
+        COMPOSER_DISABLE_NETWORK=1 composer install --no-interaction --no-progress)
     # A copy of the package: nothing in it points back at the repository.
     test -d "$app/vendor/payseal/payseal" && test ! -L "$app/vendor/payseal/payseal"
     test -f "$app/vendor/payseal/payseal/payseal_php.h"

@@ -69,27 +69,14 @@ pub(crate) fn gateway_error(error: &Error) -> Option<Value> {
 }
 
 /// Keepz's raw fields plus their interpretation: `{"gateway":"keepz","message","statusCode",
-/// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`).
+/// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`), as
+/// [`crate::operations::KeepzError`] defines and describes it.
 fn keepz_error(e: &KeepzApiError) -> Value {
-    json!({
-        "gateway": "keepz",
-        "message": e.message,
-        "statusCode": e.status_code,
-        "exceptionGroup": e.exception_group,
-        "httpStatus": e.http_status,
-        "group": e.group_name(),
-        "codeName": e.code_name(),
-        "hint": e.hint(),
-    })
+    serde_json::to_value(crate::operations::KeepzError::from(e)).unwrap_or_default()
 }
 
-/// `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`.
+/// `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`, as
+/// [`crate::operations::TransactPayError`] defines and describes it.
 fn transactpay_error(e: &TransactPayApiError) -> Value {
-    json!({
-        "gateway": "transactpay",
-        "httpStatus": e.http_status,
-        "statusCode": e.status_code,
-        "status": e.status,
-        "message": e.message,
-    })
+    serde_json::to_value(crate::operations::TransactPayError::from(e)).unwrap_or_default()
 }

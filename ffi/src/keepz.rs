@@ -29,7 +29,7 @@ pub struct payseal_keepz_options {
 }
 
 /// An opaque Keepz handle: keys parsed once, immutable, safe to share between threads.
-pub struct payseal_keepz(Keepz);
+pub struct payseal_keepz(pub(crate) Keepz);
 
 fn padding_from(code: u32) -> Result<RsaPadding> {
     match code {

@@ -9,7 +9,7 @@ use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::transactpay::{TransactPay, parse_encryption_key};
 
 /// An opaque TransactPay handle: the encryption key parsed once, immutable, thread-safe.
-pub struct payseal_transactpay(TransactPay);
+pub struct payseal_transactpay(pub(crate) TransactPay);
 
 /// Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
 /// text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it

@@ -43,3 +43,5 @@ pub use transactpay::{
 
 #[cfg(test)]
 pub(crate) use describe::description_text;
+#[cfg(test)]
+pub(crate) use registry::{keepz_operation_names, transactpay_operation_names};

@@ -4,7 +4,8 @@
 //! does not have (Keepz has no `callbackUrl`), a required field left out, a value of the wrong
 //! JSON kind, an amount that is not an exact decimal, a value outside a closed set — each is
 //! refused naming its path (`splitDetails[1].amount`), with the core's error kinds
-//! (`PAYSEAL_INVALID_AMOUNT` for amounts, `PAYSEAL_INVALID_REQUEST` otherwise). Only then does
+//! (`PAYSEAL_INVALID_AMOUNT` for anything wrong with an amount, `PAYSEAL_INVALID_REQUEST`
+//! otherwise). Only then does
 //! serde read it. Messages quote no value but amounts and enum values: a request may carry card
 //! data.
 //!
@@ -133,14 +134,20 @@ fn check(shape: &Shape, raw: &RawValue, path: &str) -> Result<()> {
                 .map_err(|e| invalid(format!("{path}: {}", e.message())))
         }
         Shape::Amount => {
+            let amount_error = |message: String| Error::new(ErrorKind::InvalidAmount, message);
             let text = if is_number(raw) {
                 raw.get().to_string()
             } else {
-                string(raw).ok_or_else(|| wrong_kind(path, "a decimal string (\"12.50\")", raw))?
+                string(raw).ok_or_else(|| {
+                    amount_error(format!(
+                        "{path} must be a decimal string (\"12.50\"), not {}",
+                        kind(raw)
+                    ))
+                })?
             };
-            Amount::parse(&text).map(|_| ()).map_err(|e| {
-                Error::new(ErrorKind::InvalidAmount, format!("{path}: {}", e.message()))
-            })
+            Amount::parse(&text)
+                .map(|_| ())
+                .map_err(|e| amount_error(format!("{path}: {}", e.message())))
         }
         Shape::Bool => match raw.get() {
             "true" | "false" => Ok(()),

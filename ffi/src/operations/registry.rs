@@ -270,6 +270,18 @@ pub(crate) fn transactpay_operation(name: &str) -> Result<&'static TransactPayOp
         })
 }
 
+/// The names of Keepz's operations.
+#[cfg(test)]
+pub(crate) fn keepz_operation_names() -> Vec<&'static str> {
+    KEEPZ.iter().map(|op| op.name).collect()
+}
+
+/// The names of TransactPay's operations.
+#[cfg(test)]
+pub(crate) fn transactpay_operation_names() -> Vec<&'static str> {
+    TRANSACTPAY.iter().map(|op| op.name).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

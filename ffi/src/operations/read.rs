@@ -124,9 +124,12 @@ fn string(raw: &RawValue) -> Option<String> {
 /// Checks one value against its shape.
 fn check(shape: &Shape, raw: &RawValue, path: &str) -> Result<()> {
     match shape {
-        Shape::String | Shape::Uuid => string(raw)
-            .map(|_| ())
-            .ok_or_else(|| wrong_kind(path, "a string", raw)),
+        // Told from the first byte, not decoded: the text may be card data, and a decoded copy
+        // would go back to the allocator unwiped.
+        Shape::String | Shape::Uuid => match kind(raw) {
+            "a string" => Ok(()),
+            _ => Err(wrong_kind(path, "a string", raw)),
+        },
         Shape::DateTime => {
             let text = string(raw).ok_or_else(|| wrong_kind(path, "a string", raw))?;
             payseal::datetime::NaiveDateTime::parse(&text)

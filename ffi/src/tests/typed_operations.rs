@@ -115,11 +115,29 @@ fn outcome(case: &Value, got: &Out) -> Option<Value> {
         );
     }
     match expected {
-        0 | 10 => Some(serde_json::from_slice(got.out.as_ref().expect("output")).unwrap()),
+        0 | 10 => {
+            let out = serde_json::from_slice(got.out.as_ref().expect("output")).unwrap();
+            assert_no_fractions(&out, name);
+            Some(out)
+        }
         _ => {
             assert!(got.out.is_none(), "{name}: output written on failure");
             None
         }
+    }
+}
+
+/// No output carries a JSON number a host could read into a binary float: every number is an
+/// integer (amounts and untyped numbers are strings).
+fn assert_no_fractions(value: &Value, name: &str) {
+    match value {
+        Value::Number(n) => assert!(
+            n.is_i64() || n.is_u64(),
+            "{name}: the number {n} in an output"
+        ),
+        Value::Array(items) => items.iter().for_each(|v| assert_no_fractions(v, name)),
+        Value::Object(fields) => fields.values().for_each(|v| assert_no_fractions(v, name)),
+        _ => {}
     }
 }
 

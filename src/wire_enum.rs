@@ -89,30 +89,18 @@ macro_rules! wire_enum {
             }
         }
 
-        impl $crate::describe::Describe for $name {
-            fn shape() -> $crate::describe::Shape {
-                $crate::describe::Shape::Enum($crate::describe::EnumShape::new(
-                    $crate::describe::qualified_name(module_path!(), stringify!($name)),
-                    $crate::describe::doc_text(&[$($crate::described!(@doc [$($meta)*])),*], true),
-                    false,
-                    vec![$($crate::describe::ListedValue {
-                        wire: ::serde_json::Value::from($text),
-                        name: stringify!($variant).to_string(),
-                        aliases: vec![$($alias),*],
-                        doc: $crate::describe::doc_text(&[$($crate::described!(@doc [$($vmeta)*])),*], false),
-                    }),+],
-                    vec![],
-                    |value| {
-                        let known = $name::from_wire(value.as_str()?)?;
-                        Some($crate::describe::EnumReading {
-                            value: ::serde_json::Value::from(known.as_str()),
-                            known: true,
-                            facts: vec![],
-                        })
-                    },
-                ))
-            }
-        }
+        $crate::wire_enum::wire_enum!(@describe $name, false, [],
+            |value| {
+                let known = $name::from_wire(value.as_str()?)?;
+                Some($crate::describe::EnumReading {
+                    value: ::serde_json::Value::from(known.as_str()),
+                    known: true,
+                    facts: vec![],
+                })
+            },
+            [$(#[$($meta)*])*],
+            $( { $(#[$($vmeta)*])* $variant = $text $(| $alias)* } )+
+        );
 
         $crate::wire_enum::wire_enum!(@common $name);
     };
@@ -168,32 +156,43 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::wire_enum::wire_enum!(@describe $name, true, [$($($fact),+)?],
+            |value| {
+                let read = $name::from_wire(value.as_str()?);
+                Some($crate::describe::EnumReading {
+                    value: ::serde_json::Value::from(read.as_str()),
+                    known: read.is_known(),
+                    facts: vec![$($(read.$method()),+)?],
+                })
+            },
+            [$(#[$($meta)*])*],
+            $( { $(#[$($vmeta)*])* $variant = $text $(| $alias)* } )+
+        );
+
+        $crate::wire_enum::wire_enum!(@common $name);
+    };
+
+    (@describe $name:ident, $open:literal, [$($fact:literal),*], $read:expr,
+        [$(#[$($meta:tt)*])*],
+        $( { $(#[$($vmeta:tt)*])* $variant:ident = $text:literal $(| $alias:literal)* } )+
+    ) => {
         impl $crate::describe::Describe for $name {
             fn shape() -> $crate::describe::Shape {
                 $crate::describe::Shape::Enum($crate::describe::EnumShape::new(
                     $crate::describe::qualified_name(module_path!(), stringify!($name)),
                     $crate::describe::doc_text(&[$($crate::described!(@doc [$($meta)*])),*], true),
-                    true,
+                    $open,
                     vec![$($crate::describe::ListedValue {
                         wire: ::serde_json::Value::from($text),
                         name: stringify!($variant).to_string(),
                         aliases: vec![$($alias),*],
                         doc: $crate::describe::doc_text(&[$($crate::described!(@doc [$($vmeta)*])),*], false),
                     }),+],
-                    vec![$($($fact),+)?],
-                    |value| {
-                        let read = $name::from_wire(value.as_str()?);
-                        Some($crate::describe::EnumReading {
-                            value: ::serde_json::Value::from(read.as_str()),
-                            known: read.is_known(),
-                            facts: vec![$($(read.$method()),+)?],
-                        })
-                    },
+                    vec![$($fact),*],
+                    $read,
                 ))
             }
         }
-
-        $crate::wire_enum::wire_enum!(@common $name);
     };
 
     (@common $name:ident) => {

@@ -3,17 +3,17 @@
 //! second table. `bindings/description.json` is a committed copy (`src/tests/description.rs`
 //! fails when it is stale).
 
+use super::super::buffer::payseal_buffer;
+use super::super::json::{keepz_endpoint, transactpay_endpoint};
+use super::super::status::{payseal_status, payseal_status_text};
+use super::super::version::PAYSEAL_ABI_VERSION;
 use super::base_url::{BASE_URLS, GatewayUrls, KEEPZ, TRANSACTPAY};
+use super::call::output;
 use super::registry::{KEEPZ as KEEPZ_OPERATIONS, TRANSACTPAY as TRANSACTPAY_OPERATIONS};
 use super::shapes::{
     KeepzCallbackHint, KeepzError, Prepared, TransactPayAnswer, TransactPayError,
     TransactPayWebhookHint,
 };
-use crate::args::require_out;
-use crate::boundary::{Outcome, run};
-use crate::buffer::payseal_buffer;
-use crate::status::{payseal_status, payseal_status_text};
-use crate::version::PAYSEAL_ABI_VERSION;
 use payseal::describe::{Describe, EnumShape, ObjectShape, Shape, VariantsShape};
 use payseal::error::ErrorKind;
 use serde_json::{Map, Value, json};
@@ -129,11 +129,12 @@ impl Types {
             .fields
             .iter()
             .map(|f| {
-                let mut field = Map::new();
-                field.insert("name".into(), f.name.into());
-                field.insert("required".into(), f.required.into());
-                field.insert("doc".into(), f.doc.clone().into());
-                field.extend(self.type_of(&f.shape, direction));
+                let mut field = self.type_of(&f.shape, direction);
+                field.extend([
+                    ("name".into(), f.name.into()),
+                    ("required".into(), f.required.into()),
+                    ("doc".into(), f.doc.clone().into()),
+                ]);
                 Value::Object(field)
             })
             .collect();
@@ -149,14 +150,16 @@ impl Types {
             .values
             .iter()
             .map(|v| {
-                let mut value = Map::new();
-                value.insert("value".into(), v.wire.clone());
-                value.insert("name".into(), v.name.clone().into());
-                value.insert("aliases".into(), v.aliases.clone().into());
-                value.insert("doc".into(), v.doc.clone().into());
-                for (fact, holds) in e.facts.iter().zip(&v.facts) {
-                    value.insert((*fact).into(), (*holds).into());
-                }
+                let facts = e.facts.iter().zip(&v.facts);
+                let mut value: Map<String, Value> = facts
+                    .map(|(fact, holds)| ((*fact).into(), (*holds).into()))
+                    .collect();
+                value.extend([
+                    ("value".into(), v.wire.clone()),
+                    ("name".into(), v.name.clone().into()),
+                    ("aliases".into(), v.aliases.clone().into()),
+                    ("doc".into(), v.doc.clone().into()),
+                ]);
                 Value::Object(value)
             })
             .collect();
@@ -215,33 +218,31 @@ fn statuses() -> Vec<Value> {
 pub(crate) fn description() -> Value {
     let mut types = Types::default();
     let mut operations = Vec::new();
+    // Each operation: its endpoint as `payseal_endpoint` writes it, completed, with its types.
+    let mut add =
+        |mut op: Value, name: &str, checks_paid: bool, request: Shape, response: Shape| {
+            op["name"] = name.into();
+            op["checksPaid"] = checks_paid.into();
+            op["request"] = types.type_of(&request, "input").into();
+            op["response"] = types.type_of(&response, "output").into();
+            operations.push(op);
+        };
     for op in &KEEPZ_OPERATIONS {
-        operations.push(json!({
-            "gateway": "keepz",
-            "name": op.name,
-            "method": op.endpoint.method.as_str(),
-            "path": op.endpoint.path,
-            "placement": op.endpoint.placement.as_str(),
-            "encrypted": true,
-            "apiKey": null,
-            "checksPaid": false,
-            "request": types.type_of(&(op.request)(), "input"),
-            "response": types.type_of(&(op.response)(), "output"),
-        }));
+        let mut endpoint = keepz_endpoint(&op.endpoint);
+        endpoint["encrypted"] = true.into();
+        endpoint["apiKey"] = Value::Null;
+        add(endpoint, op.name, false, (op.request)(), (op.response)());
     }
     for op in &TRANSACTPAY_OPERATIONS {
-        operations.push(json!({
-            "gateway": "transactpay",
-            "name": op.name,
-            "method": op.endpoint.method.as_str(),
-            "path": op.endpoint.path,
-            "placement": "body",
-            "encrypted": op.endpoint.encrypted,
-            "apiKey": op.endpoint.api_key.as_str(),
-            "checksPaid": op.checks_paid,
-            "request": types.type_of(&(op.request)(), "input"),
-            "response": types.type_of(&(op.response)(), "output"),
-        }));
+        let mut endpoint = transactpay_endpoint(&op.endpoint);
+        endpoint["placement"] = "body".into();
+        add(
+            endpoint,
+            op.name,
+            op.checks_paid,
+            (op.request)(),
+            (op.response)(),
+        );
     }
     let mut outputs = Map::new();
     for (name, shape) in [
@@ -305,10 +306,5 @@ pub unsafe extern "C" fn payseal_describe(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            Ok(description_text().into_bytes())
-        })())
-    })
+    output(out, error, || Ok(description_text().into_bytes()))
 }

@@ -1,16 +1,16 @@
 //! Keepz's operations across the C ABI: prepare, parse, callbacks, and opening a query-string
 //! request (the gateway's side, for test doubles).
 
-use super::base_url::{KEEPZ, choose};
+use super::super::args::{bytes, handle, text};
+use super::super::buffer::payseal_buffer;
+use super::super::keepz::payseal_keepz;
+use super::super::status::payseal_status;
+use super::base_url::KEEPZ;
+use super::call::{base_url as base, output, output_or_gateway_error};
 use super::normalize::to_abi_bytes;
+use super::prepared;
 use super::registry::keepz_operation;
 use super::shapes::KeepzCallbackHint;
-use super::{failure, prepared};
-use crate::args::{bytes, handle, optional, require_out, text};
-use crate::boundary::{Outcome, run};
-use crate::buffer::payseal_buffer;
-use crate::keepz::payseal_keepz;
-use crate::status::payseal_status;
 use payseal::error::{Error, ErrorKind};
 use payseal::keepz::api::KeepzCallback;
 
@@ -46,36 +46,15 @@ pub unsafe extern "C" fn payseal_keepz_prepare(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            let keepz = unsafe { handle(keepz, "keepz") }?;
-            let name = unsafe { text(operation, operation_len, "operation") }?;
-            let request = unsafe { bytes(request, request_len, "request") }?;
-            let custom = unsafe { custom_url(custom_base_url, custom_base_url_len) }?;
-            let base = choose(&KEEPZ, base_url, custom)?;
-            let op = keepz_operation(name)?;
-            let sealed = op.prepare(&keepz.0, request)?;
-            to_abi_bytes(&prepared::keepz(op.name, &sealed, &base))
-        })())
+    output(out, error, || {
+        let keepz = unsafe { handle(keepz, "keepz") }?;
+        let name = unsafe { text(operation, operation_len, "operation") }?;
+        let request = unsafe { bytes(request, request_len, "request") }?;
+        let base = unsafe { base(&KEEPZ, base_url, custom_base_url, custom_base_url_len) }?;
+        let op = keepz_operation(name)?;
+        let sealed = op.prepare(&keepz.0, request)?;
+        to_abi_bytes(&prepared::keepz(op.name, &sealed, &base))
     })
-}
-
-/// The optional custom base URL, as text.
-///
-/// # Safety
-/// As for [`crate::args::text`].
-pub(crate) unsafe fn custom_url<'a>(
-    ptr: *const u8,
-    len: usize,
-) -> payseal::Result<Option<&'a str>> {
-    unsafe { optional(ptr, len, "custom_base_url") }?
-        .map(|raw| {
-            std::str::from_utf8(raw).map_err(|_| {
-                Error::new(ErrorKind::InvalidUtf8, "custom_base_url is not valid UTF-8")
-            })
-        })
-        .transpose()
 }
 
 /// Reads Keepz's answer to `operation` (`http_status` and `body` as received) into its typed
@@ -103,15 +82,12 @@ pub unsafe extern "C" fn payseal_keepz_parse(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        failure::with_gateway_error((|| {
-            require_out(out, "out")?;
-            let keepz = unsafe { handle(keepz, "keepz") }?;
-            let name = unsafe { text(operation, operation_len, "operation") }?;
-            let body = unsafe { bytes(body, body_len, "body") }?;
-            let value = keepz_operation(name)?.parse(&keepz.0, http_status, body)?;
-            Ok(value.to_string().into_bytes())
-        })())
+    output_or_gateway_error(out, error, || {
+        let keepz = unsafe { handle(keepz, "keepz") }?;
+        let name = unsafe { text(operation, operation_len, "operation") }?;
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        let value = keepz_operation(name)?.parse(&keepz.0, http_status, body)?;
+        Ok(value.to_string().into_bytes())
     })
 }
 
@@ -140,54 +116,50 @@ pub unsafe extern "C" fn payseal_keepz_callback(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        failure::with_gateway_error((|| {
-            require_out(out, "out")?;
-            let keepz = &unsafe { handle(keepz, "keepz") }?.0;
-            let body = unsafe { bytes(body, body_len, "body") }?;
-            let custom = unsafe { custom_url(custom_base_url, custom_base_url_len) }?;
-            let base = choose(&KEEPZ, base_url, custom)?;
-            let hint = keepz.parse_callback(body)?;
-            let (recheck, name) = match hint.peek_unverified() {
-                KeepzCallback::Order(_) => {
-                    let own = keepz.identifier().ok_or_else(|| {
-                        Error::new(
-                            ErrorKind::InvalidArgument,
-                            "the handle has no integrator id (give it to payseal_keepz_new) to \
-                             re-check the callback with",
-                        )
-                    })?;
-                    (
-                        keepz.prepare(&hint.order_status_request(own)?)?,
-                        "order_status",
+    output_or_gateway_error(out, error, || {
+        let keepz = &unsafe { handle(keepz, "keepz") }?.0;
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        let base = unsafe { base(&KEEPZ, base_url, custom_base_url, custom_base_url_len) }?;
+        let hint = keepz.parse_callback(body)?;
+        let (recheck, name) = match hint.peek_unverified() {
+            KeepzCallback::Order(_) => {
+                let own = keepz.identifier().ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidArgument,
+                        "the handle has no integrator id (give it to payseal_keepz_new) to \
+                     re-check the callback with",
                     )
-                }
-                KeepzCallback::Subscription(_) => (
-                    keepz.prepare(&hint.subscription_history_request()?)?,
-                    "subscription_history",
-                ),
-                _ => return Err(unknown_callback()),
-            };
-            let recheck = prepared::keepz(name, &recheck, &base);
-            let result = match hint.into_unverified_inner() {
-                KeepzCallback::Order(order) => KeepzCallbackHint {
-                    unverified: true,
-                    kind: "order".into(),
-                    order: Some(*order),
-                    subscription: None,
-                    recheck,
-                },
-                KeepzCallback::Subscription(subscription) => KeepzCallbackHint {
-                    unverified: true,
-                    kind: "subscription".into(),
-                    order: None,
-                    subscription: Some(subscription),
-                    recheck,
-                },
-                _ => return Err(unknown_callback()),
-            };
-            to_abi_bytes(&result)
-        })())
+                })?;
+                (
+                    keepz.prepare(&hint.order_status_request(own)?)?,
+                    "order_status",
+                )
+            }
+            KeepzCallback::Subscription(_) => (
+                keepz.prepare(&hint.subscription_history_request()?)?,
+                "subscription_history",
+            ),
+            _ => return Err(unknown_callback()),
+        };
+        let recheck = prepared::keepz(name, &recheck, &base);
+        let result = match hint.into_unverified_inner() {
+            KeepzCallback::Order(order) => KeepzCallbackHint {
+                unverified: true,
+                kind: "order".into(),
+                order: Some(*order),
+                subscription: None,
+                recheck,
+            },
+            KeepzCallback::Subscription(subscription) => KeepzCallbackHint {
+                unverified: true,
+                kind: "subscription".into(),
+                order: None,
+                subscription: Some(subscription),
+                recheck,
+            },
+            _ => return Err(unknown_callback()),
+        };
+        to_abi_bytes(&result)
     })
 }
 
@@ -213,12 +185,9 @@ pub unsafe extern "C" fn payseal_keepz_open_query(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            let keepz = unsafe { handle(keepz, "keepz") }?;
-            let query = unsafe { text(query, query_len, "query") }?;
-            Ok(keepz.0.open_query(query)?.into_bytes().to_vec())
-        })())
+    output(out, error, || {
+        let keepz = unsafe { handle(keepz, "keepz") }?;
+        let query = unsafe { text(query, query_len, "query") }?;
+        Ok(keepz.0.open_query(query)?.into_bytes().to_vec())
     })
 }

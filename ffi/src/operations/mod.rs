@@ -19,8 +19,8 @@
 //! documents that exist only for the ABI (`shapes`).
 
 mod base_url;
+mod call;
 mod describe;
-mod failure;
 mod keepz;
 mod normalize;
 mod order_id;

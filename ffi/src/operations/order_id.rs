@@ -1,9 +1,8 @@
 //! A fresh order id for hosts without a UUID generator.
 
-use crate::args::require_out;
-use crate::boundary::{Outcome, run};
-use crate::buffer::payseal_buffer;
-use crate::status::payseal_status;
+use super::super::buffer::payseal_buffer;
+use super::super::status::payseal_status;
+use super::call::output;
 
 /// A fresh random (version 4) UUID in lower case, from the operating system's random number
 /// generator: Keepz's `integratorOrderId` (reusing one is Keepz error 6023). `*out` holds its 36
@@ -16,10 +15,7 @@ pub unsafe extern "C" fn payseal_new_order_id(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            Ok(payseal::keepz::api::new_order_id()?.into_bytes())
-        })())
+    output(out, error, || {
+        Ok(payseal::keepz::api::new_order_id()?.into_bytes())
     })
 }

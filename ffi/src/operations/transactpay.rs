@@ -1,17 +1,16 @@
 //! TransactPay's operations across the C ABI: prepare, parse (with "paid" for an expected
 //! amount and currency) and webhooks.
 
-use super::base_url::{TRANSACTPAY, choose};
-use super::keepz::custom_url;
+use super::super::args::{bytes, handle, optional, text};
+use super::super::buffer::payseal_buffer;
+use super::super::status::payseal_status;
+use super::super::transactpay::payseal_transactpay;
+use super::base_url::TRANSACTPAY;
+use super::call::{base_url as base, output, output_or_gateway_error};
 use super::normalize::to_abi_bytes;
+use super::prepared;
 use super::registry::{Expected, transactpay_operation};
 use super::shapes::TransactPayWebhookHint;
-use super::{failure, prepared};
-use crate::args::{bytes, handle, optional, require_out, text};
-use crate::boundary::{Outcome, run};
-use crate::buffer::payseal_buffer;
-use crate::status::payseal_status;
-use crate::transactpay::payseal_transactpay;
 use payseal::Amount;
 use payseal::error::{Error, ErrorKind, Result};
 use payseal::transactpay::api::parse_webhook;
@@ -46,25 +45,21 @@ pub unsafe extern "C" fn payseal_transactpay_prepare(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            let tp = unsafe { handle(transactpay, "transactpay") }?;
-            let name = unsafe { text(operation, operation_len, "operation") }?;
-            let request = unsafe { bytes(request, request_len, "request") }?;
-            let custom = unsafe { custom_url(custom_base_url, custom_base_url_len) }?;
-            let base = choose(&TRANSACTPAY, base_url, custom)?;
-            let op = transactpay_operation(name)?;
-            let body = op.prepare(&tp.0, request)?;
-            to_abi_bytes(&prepared::transactpay(op.name, body, &base))
-        })())
+    output(out, error, || {
+        let tp = unsafe { handle(transactpay, "transactpay") }?;
+        let name = unsafe { text(operation, operation_len, "operation") }?;
+        let request = unsafe { bytes(request, request_len, "request") }?;
+        let base = unsafe { base(&TRANSACTPAY, base_url, custom_base_url, custom_base_url_len) }?;
+        let op = transactpay_operation(name)?;
+        let body = op.prepare(&tp.0, request)?;
+        to_abi_bytes(&prepared::transactpay(op.name, body, &base))
     })
 }
 
 /// The expectation `paid` is checked against: both given, or neither.
 ///
 /// # Safety
-/// As for [`crate::args::bytes`].
+/// As for `args::bytes`.
 unsafe fn expected(
     amount: *const u8,
     amount_len: usize,
@@ -125,22 +120,19 @@ pub unsafe extern "C" fn payseal_transactpay_parse(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        failure::with_gateway_error((|| {
-            require_out(out, "out")?;
-            let name = unsafe { text(operation, operation_len, "operation") }?;
-            let body = unsafe { bytes(body, body_len, "body") }?;
-            let expected = unsafe {
-                expected(
-                    expected_amount,
-                    expected_amount_len,
-                    expected_currency,
-                    expected_currency_len,
-                )
-            }?;
-            let op = transactpay_operation(name)?;
-            to_abi_bytes(&op.parse(http_status, body, expected.as_ref())?)
-        })())
+    output_or_gateway_error(out, error, || {
+        let name = unsafe { text(operation, operation_len, "operation") }?;
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        let expected = unsafe {
+            expected(
+                expected_amount,
+                expected_amount_len,
+                expected_currency,
+                expected_currency_len,
+            )
+        }?;
+        let op = transactpay_operation(name)?;
+        to_abi_bytes(&op.parse(http_status, body, expected.as_ref())?)
     })
 }
 
@@ -164,21 +156,17 @@ pub unsafe extern "C" fn payseal_transactpay_webhook(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            let tp = unsafe { handle(transactpay, "transactpay") }?;
-            let body = unsafe { bytes(body, body_len, "body") }?;
-            let custom = unsafe { custom_url(custom_base_url, custom_base_url_len) }?;
-            let base = choose(&TRANSACTPAY, base_url, custom)?;
-            let hint = parse_webhook(body)?;
-            let verify = tp.0.prepare(&hint.verify_request()?)?;
-            let result = TransactPayWebhookHint {
-                unverified: true,
-                recheck: prepared::transactpay("verify", verify, &base),
-                data: hint.into_unverified_inner().data,
-            };
-            to_abi_bytes(&result)
-        })())
+    output(out, error, || {
+        let tp = unsafe { handle(transactpay, "transactpay") }?;
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        let base = unsafe { base(&TRANSACTPAY, base_url, custom_base_url, custom_base_url_len) }?;
+        let hint = parse_webhook(body)?;
+        let verify = tp.0.prepare(&hint.verify_request()?)?;
+        let result = TransactPayWebhookHint {
+            unverified: true,
+            recheck: prepared::transactpay("verify", verify, &base),
+            data: hint.into_unverified_inner().data,
+        };
+        to_abi_bytes(&result)
     })
 }

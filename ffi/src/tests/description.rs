@@ -4,7 +4,7 @@
 
 use super::*;
 use payseal_test_support::repo_root;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn described() -> Value {
     serde_json::from_str(&crate::operations::description_text()).unwrap()
@@ -45,54 +45,78 @@ fn description_follows_the_rust_types() {
     };
     // Keepz's create order: 26 fields with Keepz's names, the UUIDs and the amount typed.
     assert_eq!(fields("keepz.CreateOrderRequest").len(), 26);
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "amount")["type"],
-        "amount"
-    );
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "receiverId")["type"],
-        "uuid"
-    );
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "cardToken")["type"],
-        "uuid"
-    );
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "cardToken")["required"],
-        false
-    );
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "currency")["ref"],
-        "keepz.Currency"
-    );
-    assert_eq!(
-        field("keepz.CreateOrderRequest", "splitDetails")["items"]["ref"],
-        "keepz.SplitDetail"
-    );
-    assert_eq!(
-        field("keepz.CreateOrderResponse", "urlForQR")["required"],
-        true
-    );
-    assert_eq!(
-        field("transactpay.CreateOrderRequest", "paymentMeta")["type"],
-        "json"
-    );
-    assert_eq!(
-        field("transactpay.PaymentDetails", "RedirectUrl")["type"],
-        "string"
-    );
-    assert_eq!(
-        field("transactpay.OrderSummary", "statusId")["ref"],
-        "transactpay.StatusId"
-    );
-    assert_eq!(
-        field("transactpay.OrderSummary", "dateCreated")["type"],
-        "gatewayDate"
-    );
-    assert_eq!(
-        field("keepz.SubscriptionPlan", "intervalCount")["int"],
-        "u32"
-    );
+    for (object, name, key, expected) in [
+        (
+            "keepz.CreateOrderRequest",
+            "amount",
+            "type",
+            json!("amount"),
+        ),
+        (
+            "keepz.CreateOrderRequest",
+            "receiverId",
+            "type",
+            json!("uuid"),
+        ),
+        (
+            "keepz.CreateOrderRequest",
+            "cardToken",
+            "type",
+            json!("uuid"),
+        ),
+        (
+            "keepz.CreateOrderRequest",
+            "cardToken",
+            "required",
+            json!(false),
+        ),
+        (
+            "keepz.CreateOrderRequest",
+            "currency",
+            "ref",
+            json!("keepz.Currency"),
+        ),
+        (
+            "keepz.CreateOrderResponse",
+            "urlForQR",
+            "required",
+            json!(true),
+        ),
+        (
+            "transactpay.CreateOrderRequest",
+            "paymentMeta",
+            "type",
+            json!("json"),
+        ),
+        (
+            "transactpay.PaymentDetails",
+            "RedirectUrl",
+            "type",
+            json!("string"),
+        ),
+        (
+            "transactpay.OrderSummary",
+            "statusId",
+            "ref",
+            json!("transactpay.StatusId"),
+        ),
+        (
+            "transactpay.OrderSummary",
+            "dateCreated",
+            "type",
+            json!("gatewayDate"),
+        ),
+        (
+            "keepz.SubscriptionPlan",
+            "intervalCount",
+            "int",
+            json!("u32"),
+        ),
+    ] {
+        assert_eq!(field(object, name)[key], expected, "{object}.{name} {key}");
+    }
+    let split = field("keepz.CreateOrderRequest", "splitDetails");
+    assert_eq!(split["items"]["ref"], "keepz.SplitDetail");
     // Keepz's statuses with their facts, from OrderStatus::is_final and is_paid.
     let statuses = d["enums"]["keepz.OrderStatus"]["values"]
         .as_array()

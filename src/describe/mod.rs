@@ -24,10 +24,12 @@
 //! assert!(matches!(request.fields[0].shape, Shape::Uuid) && request.fields[0].required);
 //! ```
 
+mod cache;
 mod primitives;
 mod serde_fields;
 mod shape;
 
+pub use cache::shape_of;
 pub use shape::{
     EnumReading, EnumShape, EnumValue, Field, IntKind, ListedValue, ObjectShape, Shape,
     VariantsShape, qualified_name,

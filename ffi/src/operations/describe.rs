@@ -220,11 +220,11 @@ pub(crate) fn description() -> Value {
     let mut operations = Vec::new();
     // Each operation: its endpoint as `payseal_endpoint` writes it, completed, with its types.
     let mut add =
-        |mut op: Value, name: &str, checks_paid: bool, request: Shape, response: Shape| {
+        |mut op: Value, name: &str, checks_paid: bool, request: &Shape, response: &Shape| {
             op["name"] = name.into();
             op["checksPaid"] = checks_paid.into();
-            op["request"] = types.type_of(&request, "input").into();
-            op["response"] = types.type_of(&response, "output").into();
+            op["request"] = types.type_of(request, "input").into();
+            op["response"] = types.type_of(response, "output").into();
             operations.push(op);
         };
     for op in &KEEPZ_OPERATIONS {

@@ -17,7 +17,7 @@
 //! A field the value writes but its shape does not list is an internal error: the description
 //! and the output cannot drift apart unnoticed.
 
-use payseal::describe::{Describe, EnumShape, ObjectShape, Shape};
+use payseal::describe::{Describe, EnumShape, ObjectShape, Shape, shape_of};
 use payseal::error::{Error, ErrorKind, Result};
 use payseal::transactpay::api::GatewayDate;
 use serde::Serialize;
@@ -33,14 +33,14 @@ fn internal(message: String) -> Error {
 }
 
 /// `value` in the ABI's form (see the module docs).
-pub(crate) fn to_abi<T: Serialize + Describe>(value: &T) -> Result<Value> {
+pub(crate) fn to_abi<T: Serialize + Describe + 'static>(value: &T) -> Result<Value> {
     let text = serde_json::to_string(value).map_err(|e| internal(e.to_string()))?;
     let raw: &RawValue = serde_json::from_str(&text).map_err(|e| internal(e.to_string()))?;
-    normalize(&T::shape(), raw, 0)
+    normalize(shape_of::<T>(), raw, 0)
 }
 
 /// [`to_abi`], as the bytes of an output buffer.
-pub(crate) fn to_abi_bytes<T: Serialize + Describe>(value: &T) -> Result<Vec<u8>> {
+pub(crate) fn to_abi_bytes<T: Serialize + Describe + 'static>(value: &T) -> Result<Vec<u8>> {
     Ok(to_abi(value)?.to_string().into_bytes())
 }
 

@@ -15,7 +15,7 @@
 //! for its decimals, not rounded.
 
 use payseal::Amount;
-use payseal::describe::{Describe, EnumShape, ObjectShape, Shape};
+use payseal::describe::{Describe, EnumShape, ObjectShape, Shape, shape_of};
 use payseal::error::{Error, ErrorKind, Result};
 use serde::Deserializer as _;
 use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
@@ -32,7 +32,7 @@ fn invalid(message: String) -> Error {
 
 /// Reads `json` as a request of type `R`: bounded, UTF-8, JSON, checked against `R`'s shape,
 /// then deserialized.
-pub(crate) fn request<R: Describe + DeserializeOwned>(json: &[u8]) -> Result<R> {
+pub(crate) fn request<R: Describe + DeserializeOwned + 'static>(json: &[u8]) -> Result<R> {
     if json.len() > MAX_REQUEST {
         return Err(Error::new(
             ErrorKind::PayloadTooLarge,
@@ -54,12 +54,12 @@ pub(crate) fn request<R: Describe + DeserializeOwned>(json: &[u8]) -> Result<R> 
             ),
         )
     })?;
-    let shape = R::shape();
-    check(&shape, raw, "")?;
+    let shape = shape_of::<R>();
+    check(shape, raw, "")?;
     serde_json::from_str(raw.get()).map_err(|e| {
         invalid(format!(
             "the request does not fit {} (line {}, column {})",
-            name_of(&shape),
+            name_of(shape),
             e.line(),
             e.column()
         ))

@@ -7,7 +7,7 @@ use super::read;
 use super::shapes::{OperationData, TransactPayAnswer};
 use payseal::Amount;
 use payseal::RawJson;
-use payseal::describe::{Describe, Shape};
+use payseal::describe::{Describe, Shape, shape_of};
 use payseal::error::{Error, ErrorKind, Result};
 use payseal::keepz::Keepz;
 use payseal::keepz::api::{self as keepz_api, Endpoint, KeepzRequest};
@@ -24,9 +24,9 @@ pub(crate) struct KeepzOperation {
     /// Where it goes.
     pub(crate) endpoint: Endpoint,
     /// The shape of its request.
-    pub(crate) request: fn() -> Shape,
+    pub(crate) request: fn() -> &'static Shape,
     /// The shape of its answer.
-    pub(crate) response: fn() -> Shape,
+    pub(crate) response: fn() -> &'static Shape,
     prepare: fn(&Keepz, &[u8], Endpoint) -> Result<keepz_api::PreparedRequest>,
     parse: fn(&Keepz, u16, &[u8]) -> Result<Value>,
 }
@@ -43,7 +43,7 @@ impl KeepzOperation {
     }
 }
 
-fn prepare_keepz<R: KeepzRequest + Describe + DeserializeOwned>(
+fn prepare_keepz<R: KeepzRequest + Describe + DeserializeOwned + 'static>(
     keepz: &Keepz,
     json: &[u8],
     endpoint: Endpoint,
@@ -53,7 +53,7 @@ fn prepare_keepz<R: KeepzRequest + Describe + DeserializeOwned>(
 
 fn parse_keepz<R: KeepzRequest>(keepz: &Keepz, http_status: u16, body: &[u8]) -> Result<Value>
 where
-    R::Response: Serialize + Describe,
+    R::Response: Serialize + Describe + 'static,
 {
     to_abi(&keepz.parse_response::<R>(http_status, body)?)
 }
@@ -61,14 +61,14 @@ where
 /// The operation of request type `R` at `endpoint`, under `name`.
 const fn keepz_at<R>(name: &'static str, endpoint: Endpoint) -> KeepzOperation
 where
-    R: KeepzRequest + Describe + DeserializeOwned,
-    R::Response: Serialize + Describe,
+    R: KeepzRequest + Describe + DeserializeOwned + 'static,
+    R::Response: Serialize + Describe + 'static,
 {
     KeepzOperation {
         name,
         endpoint,
-        request: R::shape,
-        response: <R::Response as Describe>::shape,
+        request: shape_of::<R>,
+        response: shape_of::<R::Response>,
         prepare: prepare_keepz::<R>,
         parse: parse_keepz::<R>,
     }
@@ -77,8 +77,8 @@ where
 /// The operation of request type `R`, under its own name and at its own endpoint.
 const fn keepz<R>() -> KeepzOperation
 where
-    R: KeepzRequest + Describe + DeserializeOwned,
-    R::Response: Serialize + Describe,
+    R: KeepzRequest + Describe + DeserializeOwned + 'static,
+    R::Response: Serialize + Describe + 'static,
 {
     keepz_at::<R>(R::OPERATION, R::ENDPOINT)
 }
@@ -142,9 +142,9 @@ pub(crate) struct TransactPayOperation {
     /// Where it goes, encrypted or not, with which key.
     pub(crate) endpoint: TransactPayEndpoint,
     /// The shape of its request.
-    pub(crate) request: fn() -> Shape,
+    pub(crate) request: fn() -> &'static Shape,
     /// The shape of its answer's `data`.
-    pub(crate) response: fn() -> Shape,
+    pub(crate) response: fn() -> &'static Shape,
     /// Whether its answer can say "paid" for an expected amount and currency.
     pub(crate) checks_paid: bool,
     prepare: fn(&TransactPay, &[u8]) -> Result<tp_api::PreparedRequest>,
@@ -177,7 +177,7 @@ impl TransactPayOperation {
     }
 }
 
-fn prepare_tp<R: TransactPayRequest + Describe + DeserializeOwned>(
+fn prepare_tp<R: TransactPayRequest + Describe + DeserializeOwned + 'static>(
     tp: &TransactPay,
     json: &[u8],
 ) -> Result<tp_api::PreparedRequest> {
@@ -190,7 +190,7 @@ fn parse_tp<R: TransactPayRequest>(
     expected: Option<&Expected>,
 ) -> Result<TransactPayAnswer>
 where
-    R::Data: Serialize + Describe + PaidCheck,
+    R::Data: Serialize + Describe + PaidCheck + 'static,
 {
     let answer = tp_api::parse_response::<R::Data>(http_status, body)?;
     let paid = expected.map(|e| answer.data.as_ref().is_some_and(|d| d.paid(e)));
@@ -212,14 +212,14 @@ where
 /// The operation of request type `R`.
 const fn transactpay<R>() -> TransactPayOperation
 where
-    R: TransactPayRequest + Describe + DeserializeOwned,
-    R::Data: Serialize + Describe + PaidCheck,
+    R: TransactPayRequest + Describe + DeserializeOwned + 'static,
+    R::Data: Serialize + Describe + PaidCheck + 'static,
 {
     TransactPayOperation {
         name: R::OPERATION,
         endpoint: R::ENDPOINT,
-        request: R::shape,
-        response: <R::Data as Describe>::shape,
+        request: shape_of::<R>,
+        response: shape_of::<R::Data>,
         checks_paid: <R::Data as PaidCheck>::CHECKS,
         prepare: prepare_tp::<R>,
         parse: parse_tp::<R>,

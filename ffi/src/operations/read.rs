@@ -18,7 +18,7 @@ use payseal::Amount;
 use payseal::describe::{Describe, EnumShape, ObjectShape, Shape, shape_of};
 use payseal::error::{Error, ErrorKind, Result};
 use serde::Deserializer as _;
-use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::fmt;
@@ -293,24 +293,5 @@ fn object(raw: &RawValue) -> Option<Vec<(String, &RawValue)>> {
 
 /// The items of a JSON array, each as its text; `None` for another kind.
 fn list(raw: &RawValue) -> Option<Vec<&RawValue>> {
-    struct Items;
-    impl<'de> Visitor<'de> for Items {
-        type Value = Vec<&'de RawValue>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an array")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> std::result::Result<Self::Value, A::Error> {
-            let mut items = Vec::new();
-            while let Some(item) = seq.next_element::<&'de RawValue>()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    serde_json::Deserializer::from_str(raw.get())
-        .deserialize_seq(Items)
-        .ok()
+    serde_json::from_str(raw.get()).ok()
 }

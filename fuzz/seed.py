@@ -118,6 +118,27 @@ def main():
         s.add(bytes([3]) + status(200) + body)
     for v in vectors("endpoints"):
         s.add(bytes([4]) + status(0) + f'{v["gateway"]}\0{v["operation"]}'.encode())
+    # The typed operations (selector bit 0x20; the next byte picks the operation by its index).
+    typed = vectors("typed_operations")
+    keepz_ops = ["create_order", "order_status", "cancel_order", "refund", "saved_card",
+                 "saved_card_distributor", "subscription_history", "revoke_subscription"]
+    tp_ops = ["create_order", "order_fee", "pay", "authorize", "order_status", "verify", "refund"]
+    def op_byte(v):
+        ops = keepz_ops if v["gateway"] == "keepz" else tp_ops
+        return bytes([ops.index(v["operation"])]) if v["operation"] in ops else bytes([0])
+    for v in typed["prepare"]:
+        request = v.get("request_text", json.dumps(v.get("request")))
+        fn = 4 if v["gateway"] == "keepz" else 5
+        s.add(bytes([0x20 | fn]) + status(0) + op_byte(v) + request.encode())
+    for v in typed["parse"]:
+        if "body" in v:
+            fn = 0 if v["gateway"] == "keepz" else 1
+            s.add(bytes([0x20 | 0x10 | fn]) + status(v["http_status"]) + op_byte(v) + v["body"].encode())
+    for v in typed["callbacks"]:
+        if "body" in v:
+            s.add(bytes([0x20 | 2]) + status(0) + bytes([0]) + v["body"].encode())
+    for v in typed["webhooks"]:
+        s.add(bytes([0x20 | 3]) + status(0) + bytes([0]) + v["body"].encode())
     counts["ffi"] = s.count
 
     for target, n in counts.items():

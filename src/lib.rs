@@ -15,6 +15,8 @@
 //! - [`money`]: [`Amount`], an exact decimal from the text it was read from to the JSON number it
 //!   is written as (no binary floats).
 //! - [`datetime`]: a naive date-time for Keepz's `validUntil` and TransactPay's dates.
+//! - [`describe`]: what the gateway types look like in JSON, told by the types themselves (the C
+//!   ABI publishes it for the bindings).
 //! - [`backend`]: the seam to the crypto libraries (AWS-LC by default, or pure-Rust RustCrypto).
 //!
 //! ```
@@ -54,6 +56,7 @@ mod ct;
 #[doc(hidden)]
 pub mod ct;
 pub mod datetime;
+pub mod describe;
 mod encoding;
 pub mod error;
 mod field_checks;

@@ -8,6 +8,10 @@
 //!   (order statuses, languages, providers): an unknown string is kept in a catch-all variant, so a
 //!   new value from the gateway never breaks parsing.
 //!
+//! An open enum may name *facts*, methods of the enum that payseal derives from a value
+//! (`facts("final" => is_final, "paid" => is_paid)`): with the values, they make the enum's
+//! [`Describe`](crate::describe::Describe) shape, the table the C ABI publishes.
+//!
 //! Both read case-insensitively and accept aliases (`CANCELLED` for `CANCELED`), and write the
 //! canonical spelling. Both are `#[non_exhaustive]`: a gateway adds values, and naming a new one
 //! (which an open enum held in its catch-all before) must not break a caller's `match`.
@@ -28,16 +32,16 @@
 /// ```
 macro_rules! wire_enum {
     (closed;
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ,)+
+            $( $(#[$($vmeta:tt)*])* $variant:ident = $text:literal $(| $alias:literal)* ,)+
         }
     ) => {
-        $(#[$meta])*
+        $(#[$($meta)*])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[$($vmeta)*])* $variant, )+
         }
 
         impl $name {
@@ -85,20 +89,33 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::wire_enum::wire_enum!(@describe $name, false, [],
+            |value| {
+                let known = $name::from_wire(value.as_str()?)?;
+                Some($crate::describe::EnumReading {
+                    value: ::serde_json::Value::from(known.as_str()),
+                    known: true,
+                    facts: vec![],
+                })
+            },
+            [$(#[$($meta)*])*],
+            $( { $(#[$($vmeta)*])* $variant = $text $(| $alias)* } )+
+        );
+
         $crate::wire_enum::wire_enum!(@common $name);
     };
 
-    (open $other:ident;
-        $(#[$meta:meta])*
+    (open $other:ident $(, facts($($fact:literal => $method:ident),+))?;
+        $(#[$($meta:tt)*])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ,)+
+            $( $(#[$($vmeta:tt)*])* $variant:ident = $text:literal $(| $alias:literal)* ,)+
         }
     ) => {
-        $(#[$meta])*
+        $(#[$($meta)*])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[$($vmeta)*])* $variant, )+
             /// A value this version of payseal does not know, kept exactly as received.
             $other(String),
         }
@@ -139,7 +156,43 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::wire_enum::wire_enum!(@describe $name, true, [$($($fact),+)?],
+            |value| {
+                let read = $name::from_wire(value.as_str()?);
+                Some($crate::describe::EnumReading {
+                    value: ::serde_json::Value::from(read.as_str()),
+                    known: read.is_known(),
+                    facts: vec![$($(read.$method()),+)?],
+                })
+            },
+            [$(#[$($meta)*])*],
+            $( { $(#[$($vmeta)*])* $variant = $text $(| $alias)* } )+
+        );
+
         $crate::wire_enum::wire_enum!(@common $name);
+    };
+
+    (@describe $name:ident, $open:literal, [$($fact:literal),*], $read:expr,
+        [$(#[$($meta:tt)*])*],
+        $( { $(#[$($vmeta:tt)*])* $variant:ident = $text:literal $(| $alias:literal)* } )+
+    ) => {
+        impl $crate::describe::Describe for $name {
+            fn shape() -> $crate::describe::Shape {
+                $crate::describe::Shape::Enum($crate::describe::EnumShape::new(
+                    $crate::describe::qualified_name(module_path!(), stringify!($name)),
+                    $crate::describe::doc_text(&[$($crate::described!(@doc [$($meta)*])),*], true),
+                    $open,
+                    vec![$($crate::describe::ListedValue {
+                        wire: ::serde_json::Value::from($text),
+                        name: stringify!($variant).to_string(),
+                        aliases: vec![$($alias),*],
+                        doc: $crate::describe::doc_text(&[$($crate::described!(@doc [$($vmeta)*])),*], false),
+                    }),+],
+                    vec![$($fact),*],
+                    $read,
+                ))
+            }
+        }
     };
 
     (@common $name:ident) => {

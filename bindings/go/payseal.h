@@ -71,6 +71,23 @@
 #define PAYSEAL_KEY_FORMAT_TRANSACTPAY_BLOB 4
 
 /**
+ * `base_url`: the gateway's test environment (Keepz's `gateway.dev.keepz.me`; TransactPay has
+ * one host for both, the key decides). 0, so that a forgotten argument never reaches production.
+ */
+#define PAYSEAL_BASE_URL_TEST 0
+
+/**
+ * `base_url`: the gateway's production environment.
+ */
+#define PAYSEAL_BASE_URL_PRODUCTION 1
+
+/**
+ * `base_url`: the URL given as `custom_base_url` (`https://` or `http://`, a host and an
+ * optional path; no query or fragment).
+ */
+#define PAYSEAL_BASE_URL_CUSTOM 2
+
+/**
  * The C ABI version. It changes only when the ABI changes incompatibly; bindings check it when
  * they load the library. Equal to `[package.metadata.payseal] abi-version` in this crate's
  * `Cargo.toml`.
@@ -359,6 +376,209 @@ payseal_status payseal_endpoint(const uint8_t *gateway,
                                 size_t operation_len,
                                 payseal_buffer *out,
                                 payseal_buffer *error);
+
+/**
+ * The description of every operation, type, enum and status the bindings use, as JSON (the
+ * same bytes as `bindings/description.json`): `operations` (gateway, name, method, path,
+ * placement, encrypted, apiKey, checksPaid, request and response types), `objects` (each
+ * field's wire name, type — string, uuid, amount, bool, int, datetime, gatewayDate, json, enum,
+ * object, list, variants, slot — and whether it is required), `enums` (values, aliases, open
+ * or closed, facts such as Keepz's `final` and `paid` per value), `variants` (TransactPay's
+ * pay request by `paymentoption`), `outputs` (the ABI's own documents), `statuses` (every
+ * `payseal_status`), `baseUrls`, `gateways` and the `encoding` rules of outputs.
+ *
+ * # Safety
+ * `out` must be writable; `error` NULL or writable.
+ */
+payseal_status payseal_describe(payseal_buffer *out, payseal_buffer *error);
+
+/**
+ * Prepares a Keepz request: reads `request` (JSON with Keepz's field names) as the request of
+ * `operation`, checks it as Keepz would (UUIDs, amounts > 0 with at most two decimals,
+ * `receiverType`, …), seals it to Keepz's public key and places it. `operation` is one of
+ * `create_order`, `order_status`, `cancel_order`, `refund`, `saved_card`,
+ * `saved_card_distributor`, `subscription_history`, `revoke_subscription`. `base_url` is
+ * `PAYSEAL_BASE_URL_TEST` (0), `_PRODUCTION` or `_CUSTOM` with `custom_base_url` (otherwise
+ * `NULL, 0`).
+ *
+ * `PAYSEAL_OK`: `*out` holds the prepared request as JSON,
+ * `{"gateway":"keepz","operation","method","url","path","placement","encrypted","body","query",
+ * "headers":[{"name","value"}],"apiKey":null}`: send `method` to `url` with `headers` and, for
+ * the `body` placement, `body`. Amounts in `request` are decimal strings (`"12.50"`; JSON
+ * numbers are read digit for digit too). Errors: `PAYSEAL_INVALID_ARGUMENT` (operation, base
+ * URL), `PAYSEAL_NOT_JSON`, `PAYSEAL_INVALID_REQUEST` (unknown or missing field, wrong kind, a
+ * value Keepz refuses), `PAYSEAL_INVALID_AMOUNT`, `PAYSEAL_MISSING_KEY` (no Keepz public key),
+ * `PAYSEAL_PAYLOAD_TOO_LARGE` (over 1 MiB).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_prepare(const payseal_keepz *keepz,
+                                     const uint8_t *operation,
+                                     size_t operation_len,
+                                     const uint8_t *request,
+                                     size_t request_len,
+                                     uint32_t base_url,
+                                     const uint8_t *custom_base_url,
+                                     size_t custom_base_url_len,
+                                     payseal_buffer *out,
+                                     payseal_buffer *error);
+
+/**
+ * Reads Keepz's answer to `operation` (`http_status` and `body` as received) into its typed
+ * form. `PAYSEAL_OK`: `*out` holds the answer as JSON in the ABI's form (the description's
+ * `operations[].response`; amounts as decimal strings; an order status as
+ * `{"value","known","final","paid"}`; every field present, `null` when absent; revoke's empty
+ * 200 is `{}`). `PAYSEAL_GATEWAY_ERROR`: `*out` holds Keepz's error
+ * (`{"gateway":"keepz","message","statusCode","exceptionGroup","httpStatus","group","codeName",
+ * "hint"}`), whether sent plain or sealed. Otherwise `*out` is untouched: `PAYSEAL_NOT_JSON`
+ * (an HTML page), `PAYSEAL_EMPTY_BODY`, `PAYSEAL_NOT_ENVELOPE`, `PAYSEAL_CANNOT_OPEN`,
+ * `PAYSEAL_UNEXPECTED_RESPONSE` (the answer lacks a field, or a non-2xx status came with an
+ * envelope that is not an error), `PAYSEAL_BODY_TOO_LARGE`, `PAYSEAL_INVALID_ARGUMENT`
+ * (operation).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_parse(const payseal_keepz *keepz,
+                                   const uint8_t *operation,
+                                   size_t operation_len,
+                                   uint16_t http_status,
+                                   const uint8_t *body,
+                                   size_t body_len,
+                                   payseal_buffer *out,
+                                   payseal_buffer *error);
+
+/**
+ * Reads a Keepz callback body — an envelope (opened with the handle's private key) or plain
+ * JSON, both of which Keepz sends — and prepares its re-check: an order status for **the
+ * handle's** integrator id (not the one in the callback), or the history of a subscription.
+ *
+ * A callback proves nothing (anyone with your public key can seal one): act on the answer to
+ * `recheck`. `PAYSEAL_OK`: `*out` holds `{"unverified":true,"type":"order"|"subscription",
+ * "order","subscription","recheck"}` (`recheck` as `payseal_keepz_prepare` writes it).
+ * Refused: a callback naming another integrator or carrying a malformed order id
+ * (`PAYSEAL_INVALID_REQUEST`), one without `integratorOrderId` or `subscriptionId`
+ * (`PAYSEAL_UNEXPECTED_RESPONSE`), a handle without an integrator id
+ * (`PAYSEAL_INVALID_ARGUMENT`), and the body errors of `payseal_keepz_open`.
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_callback(const payseal_keepz *keepz,
+                                      const uint8_t *body,
+                                      size_t body_len,
+                                      uint32_t base_url,
+                                      const uint8_t *custom_base_url,
+                                      size_t custom_base_url_len,
+                                      payseal_buffer *out,
+                                      payseal_buffer *error);
+
+/**
+ * Opens a request sealed into a query string (`identifier=…&encryptedData=…&encryptedKeys=…`),
+ * as Keepz does on GET and DELETE: for test doubles, with a handle holding Keepz's private
+ * key. `*out` holds the plaintext JSON. Every cryptographic failure is `PAYSEAL_CANNOT_OPEN`.
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_open_query(const payseal_keepz *keepz,
+                                        const uint8_t *query,
+                                        size_t query_len,
+                                        payseal_buffer *out,
+                                        payseal_buffer *error);
+
+/**
+ * A fresh random (version 4) UUID in lower case, from the operating system's random number
+ * generator: Keepz's `integratorOrderId` (reusing one is Keepz error 6023). `*out` holds its 36
+ * characters (not NUL-terminated). `PAYSEAL_CRYPTO` if the generator fails.
+ *
+ * # Safety
+ * `out` must be writable; `error` NULL or writable.
+ */
+payseal_status payseal_new_order_id(payseal_buffer *out, payseal_buffer *error);
+
+/**
+ * Prepares a TransactPay request: reads `request` (JSON with the documentation's field names:
+ * `firstname`, `RedirectUrl`, `paymentoption`, …) as the request of `operation`, checks it as
+ * TransactPay would (E.164 mobile, 2-letter country, 3-letter currency, amounts > 0 with at
+ * most four decimals, card number checksum, …) and writes its body: sealed into `{"data":"…"}`
+ * for encrypted operations, plain JSON for `verify` and `refund`. `operation` is one of
+ * `create_order`, `order_fee`, `pay` (`paymentoption` `C` with `card`, `bank-transfer` with
+ * `BankTransfer`, or `Opay`), `authorize`, `order_status`, `verify`, `refund`. `base_url` as
+ * for `payseal_keepz_prepare` (TransactPay has one host for test and live; `_CUSTOM` for the
+ * refund host TransactPay gives you).
+ *
+ * `PAYSEAL_OK`: `*out` holds the prepared request as JSON (`placement` always `body`;
+ * `apiKey` `{"header":"api-key","key":"public"|"secret"}`: add that header with that dashboard
+ * key). Errors as for `payseal_keepz_prepare`, and `PAYSEAL_PAYLOAD_TOO_LARGE` for a payload
+ * over one RSA block (501 bytes for a 4096-bit key).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_transactpay_prepare(const payseal_transactpay *transactpay,
+                                           const uint8_t *operation,
+                                           size_t operation_len,
+                                           const uint8_t *request,
+                                           size_t request_len,
+                                           uint32_t base_url,
+                                           const uint8_t *custom_base_url,
+                                           size_t custom_base_url_len,
+                                           payseal_buffer *out,
+                                           payseal_buffer *error);
+
+/**
+ * Reads TransactPay's answer to `operation` (`http_status` and `body` as received).
+ *
+ * `expected_amount` (a decimal string, `"1500.25"`) and `expected_currency` (`"NGN"`), both or
+ * neither (`NULL, 0`), are what the order was priced at; for `order_status` and `verify` they
+ * fill `paid`: status 5 **and** that amount (or that amount plus `fee`) **and** that currency.
+ *
+ * `PAYSEAL_OK`: `*out` holds `{"httpStatus","statusCode","status","message","data","paid"}`,
+ * `data` in the ABI's form (the description's `operations[].response`: amounts as decimal
+ * strings, `statusId` as `{"value","known","final"}`, dates as `{"raw","value"}`, untyped parts
+ * with numbers as strings). `PAYSEAL_GATEWAY_ERROR`: `*out` holds
+ * `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`. Otherwise `*out` is
+ * untouched: `PAYSEAL_NOT_JSON`, `PAYSEAL_EMPTY_BODY`, `PAYSEAL_NOT_ENVELOPE`,
+ * `PAYSEAL_UNEXPECTED_RESPONSE` (`data` of the wrong shape, a garbled amount),
+ * `PAYSEAL_BODY_TOO_LARGE`, `PAYSEAL_INVALID_ARGUMENT` (operation; an expectation for another
+ * operation), `PAYSEAL_INVALID_AMOUNT` (expected amount).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_transactpay_parse(const uint8_t *operation,
+                                         size_t operation_len,
+                                         uint16_t http_status,
+                                         const uint8_t *body,
+                                         size_t body_len,
+                                         const uint8_t *expected_amount,
+                                         size_t expected_amount_len,
+                                         const uint8_t *expected_currency,
+                                         size_t expected_currency_len,
+                                         payseal_buffer *out,
+                                         payseal_buffer *error);
+
+/**
+ * Reads a TransactPay webhook body (`{"data":{…}}`, `Data`, PascalCase names, `data` as a JSON
+ * string: all read) and prepares its re-check, a verify request (plain body, secret key).
+ * TransactPay signs nothing: act on the verify answer. `PAYSEAL_OK`: `*out` holds
+ * `{"unverified":true,"data":{…verify shape…},"recheck":{…}}`. `PAYSEAL_UNEXPECTED_RESPONSE`:
+ * no `orderReference` (nor `paymentReference`), or fields of the wrong shape; `PAYSEAL_NOT_JSON`,
+ * `PAYSEAL_EMPTY_BODY`, `PAYSEAL_BODY_TOO_LARGE` (over 1 MiB).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_transactpay_webhook(const payseal_transactpay *transactpay,
+                                           const uint8_t *body,
+                                           size_t body_len,
+                                           uint32_t base_url,
+                                           const uint8_t *custom_base_url,
+                                           size_t custom_base_url_len,
+                                           payseal_buffer *out,
+                                           payseal_buffer *error);
 
 /**
  * A static, NUL-terminated description of a status code (never NULL; unknown codes get a generic

@@ -3,6 +3,7 @@
 //! typed values in the core crate; hosts get them as JSON, which every binding turns into its
 //! language's types. Their shapes are part of the ABI (`tests/vectors/` pins them).
 
+use super::boundary::Outcome;
 use payseal::keepz::KeepzApiError;
 use payseal::keepz::api::Endpoint;
 use payseal::transactpay::TransactPayApiError;
@@ -57,6 +58,19 @@ pub(crate) fn transactpay_answer(answer: &TransactPayResponse<RawJson>) -> Vec<u
     serde_json::to_vec(&answer).unwrap_or_default()
 }
 
+/// The outcome of a call whose failure may be the gateway's own error: on
+/// `PAYSEAL_GATEWAY_ERROR` the gateway's error goes to `*out` as JSON; every other failure leaves
+/// `*out` untouched.
+pub(crate) fn with_gateway_error(result: payseal::Result<Vec<u8>>) -> Outcome {
+    match result {
+        Ok(bytes) => Outcome::Bytes(bytes),
+        Err(e) => {
+            let json = gateway_error(&e).map(|v| v.to_string().into_bytes());
+            Outcome::Failure(e, json)
+        }
+    }
+}
+
 /// The gateway's error of a [`payseal::ErrorKind::GatewayError`], if `error` is one.
 pub(crate) fn gateway_error(error: &Error) -> Option<Value> {
     match error.gateway_failure()? {
@@ -69,27 +83,14 @@ pub(crate) fn gateway_error(error: &Error) -> Option<Value> {
 }
 
 /// Keepz's raw fields plus their interpretation: `{"gateway":"keepz","message","statusCode",
-/// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`).
+/// "exceptionGroup","httpStatus","group","codeName","hint"}` (absent values are `null`), as
+/// [`super::operations::KeepzError`] defines and describes it.
 fn keepz_error(e: &KeepzApiError) -> Value {
-    json!({
-        "gateway": "keepz",
-        "message": e.message,
-        "statusCode": e.status_code,
-        "exceptionGroup": e.exception_group,
-        "httpStatus": e.http_status,
-        "group": e.group_name(),
-        "codeName": e.code_name(),
-        "hint": e.hint(),
-    })
+    serde_json::to_value(super::operations::KeepzError::from(e)).unwrap_or_default()
 }
 
-/// `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`.
+/// `{"gateway":"transactpay","httpStatus","statusCode","status","message"}`, as
+/// [`super::operations::TransactPayError`] defines and describes it.
 fn transactpay_error(e: &TransactPayApiError) -> Value {
-    json!({
-        "gateway": "transactpay",
-        "httpStatus": e.http_status,
-        "statusCode": e.status_code,
-        "status": e.status,
-        "message": e.message,
-    })
+    serde_json::to_value(super::operations::TransactPayError::from(e)).unwrap_or_default()
 }

@@ -29,7 +29,7 @@ pub struct payseal_keepz_options {
 }
 
 /// An opaque Keepz handle: keys parsed once, immutable, safe to share between threads.
-pub struct payseal_keepz(Keepz);
+pub struct payseal_keepz(pub(crate) Keepz);
 
 fn padding_from(code: u32) -> Result<RsaPadding> {
     match code {
@@ -209,20 +209,16 @@ pub unsafe extern "C" fn payseal_keepz_open(
     error: *mut payseal_buffer,
 ) -> payseal_status {
     run(out, error, || {
-        let result = (|| {
+        super::json::with_gateway_error((|| {
             require_out(out, "out")?;
             let keepz = unsafe { handle(keepz, "keepz") }?;
             let body = unsafe { bytes(body, body_len, "body") }?;
-            keepz.0.open_response(http_status, body)
-        })();
-        match result {
-            Ok(Some(plaintext)) => Outcome::Bytes(plaintext.into_bytes().to_vec()),
-            Ok(None) => Outcome::Bytes(Vec::new()),
-            Err(e) => {
-                let json = super::json::gateway_error(&e).map(|v| v.to_string().into_bytes());
-                Outcome::Failure(e, json)
-            }
-        }
+            // An empty 2xx body (subscription revoke) is an empty output.
+            Ok(keepz
+                .0
+                .open_response(http_status, body)?
+                .map_or_else(Vec::new, |plaintext| plaintext.into_bytes().to_vec()))
+        })())
     })
 }
 

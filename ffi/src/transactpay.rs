@@ -9,7 +9,7 @@ use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::transactpay::{TransactPay, parse_encryption_key};
 
 /// An opaque TransactPay handle: the encryption key parsed once, immutable, thread-safe.
-pub struct payseal_transactpay(TransactPay);
+pub struct payseal_transactpay(pub(crate) TransactPay);
 
 /// Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
 /// text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it
@@ -131,17 +131,12 @@ pub unsafe extern "C" fn payseal_transactpay_parse_response(
     error: *mut payseal_buffer,
 ) -> payseal_status {
     run(out, error, || {
-        let result = (|| {
+        super::json::with_gateway_error((|| {
             require_out(out, "out")?;
             let body = unsafe { bytes(body, body_len, "body") }?;
-            payseal::transactpay::api::parse_response::<payseal::RawJson>(http_status, body)
-        })();
-        match result {
-            Ok(response) => Outcome::Bytes(super::json::transactpay_answer(&response)),
-            Err(e) => {
-                let json = super::json::gateway_error(&e).map(|v| v.to_string().into_bytes());
-                Outcome::Failure(e, json)
-            }
-        }
+            let response =
+                payseal::transactpay::api::parse_response::<payseal::RawJson>(http_status, body)?;
+            Ok(super::json::transactpay_answer(&response))
+        })())
     })
 }

@@ -1,12 +1,17 @@
 //! The C ABI entry points that take bytes: `payseal_keepz_new` (fuzzed key text),
 //! `payseal_keepz_open`, `payseal_transactpay_new`, `payseal_transactpay_parse_response` and
-//! `payseal_endpoint`. Every buffer and handle is freed (LeakSanitizer reports any that is not).
+//! `payseal_endpoint`; with bit 0x20 of the selector, the typed operations (`payseal_keepz_parse`,
+//! `payseal_transactpay_parse`, `payseal_keepz_callback`, `payseal_transactpay_webhook`,
+//! `payseal_keepz_prepare`, `payseal_transactpay_prepare`, `payseal_keepz_open_query`), the first
+//! byte after the status choosing the operation. Every buffer and handle is freed (LeakSanitizer
+//! reports any that is not).
 //!
 //! Input: `[selector][status hi][status lo][bytes ...]`.
 //!
 //! Invariants: never `PAYSEAL_PANIC`; a NULL/0 buffer pair on an empty output; a handle exactly
 //! when the status is OK; `payseal_keepz_open` of a well-formed envelope either opens or answers
-//! `PAYSEAL_CANNOT_OPEN` (or a Keepz error carried inside it).
+//! `PAYSEAL_CANNOT_OPEN` (or a Keepz error carried inside it); a typed output is JSON with no
+//! number that is not an integer (amounts cross as strings, whatever the input).
 #![no_main]
 
 #[path = "common/top_level.rs"]
@@ -25,6 +30,8 @@ use std::ptr;
 use std::sync::LazyLock;
 
 const KEY: &[u8] = include_bytes!("../../tests/keys/rsa2048.pkcs8.pem");
+const PUBLIC: &[u8] = include_bytes!("../../tests/keys/rsa2048.spki.pem");
+const ID: &str = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";
 
 struct Handle(*mut payseal_keepz);
 // SAFETY: payseal_keepz is immutable and documented as shareable between threads.
@@ -49,6 +56,48 @@ static KEEPZ: LazyLock<Handle> = LazyLock::new(|| {
     };
     assert_eq!(status, payseal_status::PAYSEAL_OK);
     Handle(handle)
+});
+
+/// The integrator's handle with both keys and an integrator id (prepare, callbacks).
+static INTEGRATOR: LazyLock<Handle> = LazyLock::new(|| {
+    let mut handle = ptr::null_mut();
+    let status = unsafe {
+        payseal_keepz_new(
+            PUBLIC.as_ptr(),
+            PUBLIC.len(),
+            KEY.as_ptr(),
+            KEY.len(),
+            ID.as_ptr(),
+            ID.len(),
+            ptr::null(),
+            &mut handle,
+            ptr::null_mut(),
+        )
+    };
+    assert_eq!(status, payseal_status::PAYSEAL_OK);
+    Handle(handle)
+});
+
+struct TpHandle(*mut payseal_transactpay);
+// SAFETY: as for Handle.
+unsafe impl Send for TpHandle {}
+unsafe impl Sync for TpHandle {}
+
+static TRANSACTPAY: LazyLock<TpHandle> = LazyLock::new(|| {
+    let mut handle = ptr::null_mut();
+    let status = unsafe {
+        payseal_transactpay_new(
+            PUBLIC.as_ptr(),
+            PUBLIC.len(),
+            ptr::null(),
+            0,
+            0,
+            &mut handle,
+            ptr::null_mut(),
+        )
+    };
+    assert_eq!(status, payseal_status::PAYSEAL_OK);
+    TpHandle(handle)
 });
 
 fn empty() -> payseal_buffer {
@@ -98,6 +147,67 @@ fn well_formed_hybrid(body: &[u8]) -> bool {
         && matches!(obj.get("aes"), None | Some(Kind::Null | Kind::True))
 }
 
+/// No number in a typed output may be read as a binary float.
+fn integers_only(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Number(n) => n.is_i64() || n.is_u64(),
+        serde_json::Value::Array(items) => items.iter().all(integers_only),
+        serde_json::Value::Object(fields) => fields.values().all(integers_only),
+        _ => true,
+    }
+}
+
+/// The typed operations: `bytes[0]` chooses the operation, the rest is the request or body.
+unsafe fn typed(selector: u8, status_code: u16, bytes: &[u8]) {
+    let Some((&choice, rest)) = bytes.split_first() else {
+        return;
+    };
+    let keepz_ops: Vec<&str> = payseal::keepz::api::OPERATIONS.iter().map(|(n, _)| *n).collect();
+    let tp_ops = payseal::transactpay::api::OPERATION_NAMES;
+    let keepz_op = keepz_ops[usize::from(choice) % keepz_ops.len()];
+    let tp_op = tp_ops[usize::from(choice) % tp_ops.len()];
+    let (p, n) = (rest.as_ptr(), rest.len());
+    let (mut out, mut error) = (empty(), empty());
+    let expect = selector & 0x10 != 0 && matches!(tp_op, "order_status" | "verify");
+    let (amount, currency) = if expect { ("1000.00", "NGN") } else { ("", "") };
+    let status = unsafe {
+        match selector & 0x07 {
+            0 => payseal_keepz_parse(
+                KEEPZ.0, keepz_op.as_ptr(), keepz_op.len(), status_code, p, n, &mut out, &mut error,
+            ),
+            1 => payseal_transactpay_parse(
+                tp_op.as_ptr(), tp_op.len(), status_code, p, n, amount.as_ptr(), amount.len(),
+                currency.as_ptr(), currency.len(), &mut out, &mut error,
+            ),
+            2 => payseal_keepz_callback(
+                INTEGRATOR.0, p, n, 0, ptr::null(), 0, &mut out, &mut error,
+            ),
+            3 => payseal_transactpay_webhook(
+                TRANSACTPAY.0, p, n, 0, ptr::null(), 0, &mut out, &mut error,
+            ),
+            4 => payseal_keepz_prepare(
+                INTEGRATOR.0, keepz_op.as_ptr(), keepz_op.len(), p, n, 0, ptr::null(), 0,
+                &mut out, &mut error,
+            ),
+            5 => payseal_transactpay_prepare(
+                TRANSACTPAY.0, tp_op.as_ptr(), tp_op.len(), p, n, 0, ptr::null(), 0, &mut out,
+                &mut error,
+            ),
+            _ => payseal_keepz_open_query(KEEPZ.0, p, n, &mut out, &mut error),
+        }
+    };
+    let (out, _) = check(status, out, error);
+    let json_out = selector & 0x07 != 6
+        && matches!(
+            status,
+            payseal_status::PAYSEAL_OK | payseal_status::PAYSEAL_GATEWAY_ERROR
+        );
+    if json_out {
+        let value: serde_json::Value = serde_json::from_slice(&out).expect("typed output is JSON");
+        assert!(integers_only(&value), "a non-integer number in {value}");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     if data.len() < 3 {
         return;
@@ -105,6 +215,10 @@ fuzz_target!(|data: &[u8]| {
     let selector = data[0];
     let status_code = u16::from_be_bytes([data[1], data[2]]);
     let bytes = &data[3..];
+    if selector & 0x20 != 0 {
+        unsafe { typed(selector, status_code, bytes) };
+        return;
+    }
     let (ptr_, len) = (bytes.as_ptr(), bytes.len());
     unsafe {
         match selector % 5 {

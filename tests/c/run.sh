@@ -29,7 +29,7 @@ if [ -n "${PAYSEAL_LIB:-}" ]; then
     libdir="$(cd "$(dirname "$PAYSEAL_LIB")" && pwd)"
 fi
 out="$target/c-tests"
-programs=(test_keepz test_transactpay test_abi test_errors test_threads example)
+programs=(test_keepz test_transactpay test_operations test_abi test_errors test_threads example example_operations)
 cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -I"$root/include")
 cxxflags=(-x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -fsyntax-only)
 valgrind_iterations="${PAYSEAL_C_VALGRIND_ITERATIONS:-25}"
@@ -113,12 +113,12 @@ done
 
 export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
-# Adds a run's result: its last stdout line "N passed, N failed" (the example, which has none,
+# Adds a run's result: its last stdout line "N passed, N failed" (an example, which has none,
 # counts as one check) and its exit status. Prints one line about it.
 account() { # label program exit-status log seconds
     local label=$1 p=$2 rc=$3 log=$4 secs=$5 last n_pass n_fail
     last="$(tail -n 1 "$log" 2>/dev/null)"
-    if [[ "$p" == example ]]; then
+    if [[ "$p" == example* ]]; then
         if [ "$rc" -eq 0 ]; then n_pass=1 n_fail=0; else n_pass=0 n_fail=1; fi
         last="exit status $rc"
     elif [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -144,7 +144,7 @@ for p in ${built[@]+"${built[@]}"}; do
     log="$out/logs/$p.native.log"
     t0=$(date +%s)
     args=()
-    [[ "$p" == example ]] && args=(tests/keys)
+    [[ "$p" == example* ]] && args=(tests/keys)
     timeout 600 "$out/$p" ${args[@]+"${args[@]}"} >"$log" 2>"$out/logs/$p.native.stderr"
     rc=$?
     account native "$p" "$rc" "$log" $(($(date +%s) - t0))
@@ -153,13 +153,13 @@ done
 echo "== running under valgrind ($jobs at a time; test_threads with $valgrind_iterations iterations per thread)"
 # Longest first, so that the parallel runs end together.
 order=()
-for p in test_threads test_abi test_errors test_keepz test_transactpay example; do
+for p in test_threads test_operations test_abi test_errors test_keepz test_transactpay example example_operations; do
     [[ " ${built[*]-} " == *" $p "* ]] && order+=("$p")
 done
 running=0
 for p in ${order[@]+"${order[@]}"}; do
     args=()
-    [[ "$p" == example ]] && args=(tests/keys)
+    [[ "$p" == example* ]] && args=(tests/keys)
     (
         t0=$(date +%s)
         PAYSEAL_C_ITERATIONS="$valgrind_iterations" PAYSEAL_C_QUICK=1 timeout 1200 \

@@ -101,5 +101,62 @@ namespace Payseal
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_selftest_panic(ref PaysealBuffer error);
+
+        // Typed operations (JSON in and out; see bindings/description.json). Declared so that the
+        // declarations stay one to one with the header; the typed classes come with issue 13's
+        // binding work.
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_prepare(
+            KeepzSafeHandle keepz, byte* operation, UIntPtr operationLen,
+            byte* request, UIntPtr requestLen,
+            uint baseUrl, byte* customBaseUrl, UIntPtr customBaseUrlLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_parse(
+            KeepzSafeHandle keepz, byte* operation, UIntPtr operationLen,
+            ushort httpStatus, byte* body, UIntPtr bodyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_callback(
+            KeepzSafeHandle keepz, byte* body, UIntPtr bodyLen,
+            uint baseUrl, byte* customBaseUrl, UIntPtr customBaseUrlLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_open_query(
+            KeepzSafeHandle keepz, byte* query, UIntPtr queryLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_prepare(
+            TransactPaySafeHandle transactpay, byte* operation, UIntPtr operationLen,
+            byte* request, UIntPtr requestLen,
+            uint baseUrl, byte* customBaseUrl, UIntPtr customBaseUrlLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_parse(
+            byte* operation, UIntPtr operationLen,
+            ushort httpStatus, byte* body, UIntPtr bodyLen,
+            byte* expectedAmount, UIntPtr expectedAmountLen,
+            byte* expectedCurrency, UIntPtr expectedCurrencyLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_transactpay_webhook(
+            TransactPaySafeHandle transactpay, byte* body, UIntPtr bodyLen,
+            uint baseUrl, byte* customBaseUrl, UIntPtr customBaseUrlLen,
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_new_order_id(
+            ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_describe(
+            ref PaysealBuffer output, ref PaysealBuffer error);
     }
 }

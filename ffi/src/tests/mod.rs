@@ -8,7 +8,9 @@
 //! built library itself.
 
 mod bad_inputs;
+mod description;
 mod panic;
+mod typed_operations;
 mod vectors;
 mod wiped_secrets;
 
@@ -47,6 +49,8 @@ struct Out {
     status: payseal_status,
     /// `*out`, if the call wrote it.
     out: Option<Vec<u8>>,
+    /// The error message (empty on success).
+    message: String,
 }
 
 /// Calls an ABI function with a sentinel `out` (to see whether it was written) and a fresh
@@ -66,6 +70,7 @@ fn call(f: impl FnOnce(*mut payseal_buffer, *mut payseal_buffer) -> payseal_stat
     Out {
         status,
         out: written.then(|| take(out)),
+        message: String::from_utf8_lossy(&message).into_owned(),
     }
 }
 

@@ -105,3 +105,64 @@ fn c_abi_buffers_and_handles_are_wiped() {
     }
     wipe_value(&mut value);
 }
+
+/// A card payment and an OTP through `payseal_transactpay_prepare` — read from the host's JSON,
+/// checked, sealed — leave no card number or OTP in freed memory, accepted or refused (a card
+/// number sent as a JSON number is refused without being copied).
+#[test]
+fn typed_requests_with_card_data_are_wiped() {
+    let _g = lock();
+    let blob = payseal::transactpay::to_dashboard_blob(&payseal_test_support::public_key(
+        "rsa2048.spki.pem",
+        Backend::default(),
+    ));
+    let (status, tp) = transactpay_new(blob.as_bytes(), b"", 0);
+    assert_eq!(status, payseal_status::PAYSEAL_OK);
+    let card = "4012888888881881";
+    let otp = "90817263";
+    let requests: Vec<(&str, String)> = vec![
+        (
+            "pay",
+            format!(
+                r#"{{"reference":"ORD-1","paymentoption":"C","country":"NG","card":{{"cardnumber":"{card}","expirymonth":"12","expiryyear":"30","cvv":"123"}}}}"#
+            ),
+        ),
+        (
+            "pay",
+            format!(
+                r#"{{"reference":"ORD-1","paymentoption":"C","country":"NG","card":{{"cardnumber":{card},"expirymonth":"12","expiryyear":"30","cvv":"123"}}}}"#
+            ),
+        ),
+        (
+            "authorize",
+            format!(r#"{{"orderPaymentReference":"PAY-1","otp":"{otp}"}}"#),
+        ),
+    ];
+    let mut secrets = Secrets::new();
+    secrets.add("card number", card.as_bytes());
+    secrets.add("otp", otp.as_bytes());
+    let mut statuses = Vec::new();
+    let found = secrets.armed(|| unsafe {
+        for (op, request) in &requests {
+            let mut out = empty();
+            let status = payseal_transactpay_prepare(
+                tp,
+                op.as_ptr(),
+                op.len(),
+                request.as_ptr(),
+                request.len(),
+                PAYSEAL_BASE_URL_TEST,
+                std::ptr::null(),
+                0,
+                &mut out,
+                std::ptr::null_mut(),
+            );
+            statuses.push(status);
+            payseal_buffer_free(&mut out);
+        }
+    });
+    unsafe { payseal_transactpay_free(tp) };
+    use payseal_status::*;
+    assert_eq!(statuses, [PAYSEAL_OK, PAYSEAL_INVALID_REQUEST, PAYSEAL_OK]);
+    assert!(found.is_empty(), "prepare left {found:?} in freed memory");
+}

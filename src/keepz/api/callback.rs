@@ -10,6 +10,7 @@ use super::order_status::OrderStatusRequest;
 use super::status::OrderStatus;
 use super::subscription::SubscriptionHistoryRequest;
 use crate::body_check::{parse_json_object, read_json_object};
+use crate::described;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{JsonKind, Object};
 use crate::keepz::{DEFAULT_MAX_BODY, Keepz};
@@ -29,6 +30,7 @@ pub enum KeepzCallback {
     Subscription(SubscriptionCallback),
 }
 
+described! {
 /// The fields of an order callback. Only `integratorOrderId` is required; the rest is kept when
 /// present.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +94,9 @@ pub struct OrderCallback {
     )]
     pub acquiring_amount: Option<Amount>,
 }
+}
 
+described! {
 /// The saved card of an order callback (`cardInfo`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -133,7 +137,9 @@ pub struct CardInfo {
     )]
     pub card_brand: Option<String>,
 }
+}
 
+described! {
 /// The fields of a subscription callback.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -157,6 +163,7 @@ pub struct SubscriptionCallback {
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<Amount>,
+}
 }
 
 fn unexpected(message: String) -> Error {

@@ -9,10 +9,12 @@ use super::enums::{
 use super::ids::{check_present, check_uuid};
 use super::request::{KeepzRequest, KeepzResponse};
 use crate::datetime::NaiveDateTime;
+use crate::described;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// The create-order payload, with Keepz's field names (specification §2). Optional fields are
 /// omitted from the JSON when `None`.
 ///
@@ -41,14 +43,14 @@ pub struct CreateOrderRequest {
     /// `amount`: greater than 0, at most two decimals.
     pub amount: Amount,
     /// `receiverId`: the branch that receives the money (UUID).
-    pub receiver_id: String,
+    [uuid] pub receiver_id: String,
     /// `receiverType`: must be `BRANCH` (Keepz error 6024).
     pub receiver_type: ReceiverType,
     /// `integratorId`: the integrator's id issued by Keepz (UUID).
-    pub integrator_id: String,
+    [uuid] pub integrator_id: String,
     /// `integratorOrderId`: the integrator's own order id, a fresh UUID v4 per order
     /// ([`super::new_order_id`]); reusing one is Keepz error 6023.
-    pub integrator_order_id: String,
+    [uuid] pub integrator_order_id: String,
     /// `currency` (Keepz's default: GEL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
@@ -95,7 +97,7 @@ pub struct CreateOrderRequest {
     pub save_card: Option<bool>,
     /// `cardToken`: pay with a saved card (UUID from the saved-card operation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_token: Option<String>,
+    [uuid] pub card_token: Option<String>,
     /// `validUntil`, written `yyyy-MM-dd HH:mm:ss`; must be in the future (Keepz error 6035).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDateTime>,
@@ -117,7 +119,9 @@ pub struct CreateOrderRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_properties: Option<serde_json::Value>,
 }
+}
 
+described! {
 /// One share of a split payment (`splitDetails[]`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -129,7 +133,9 @@ pub struct SplitDetail {
     /// `amount` of this share: greater than 0, at most two decimals.
     pub amount: Amount,
 }
+}
 
+described! {
 /// A recurring charge started by this order (`subscriptionPlan`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -143,6 +149,7 @@ pub struct SubscriptionPlan {
     /// `startDate`, sent as given: the specification does not settle its format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
+}
 }
 
 impl CreateOrderRequest {
@@ -238,6 +245,7 @@ impl KeepzRequest for CreateOrderRequest {
     }
 }
 
+described! {
 /// The decrypted answer to create order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -248,6 +256,7 @@ pub struct CreateOrderResponse {
     /// `urlForQR`: the checkout URL to send the payer to (or show as a QR code).
     #[serde(rename = "urlForQR")]
     pub url_for_qr: String,
+}
 }
 
 impl KeepzResponse for CreateOrderResponse {}

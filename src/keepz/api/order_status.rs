@@ -5,9 +5,11 @@ use super::endpoint::{self, Endpoint};
 use super::ids::check_uuid;
 use super::request::{KeepzRequest, KeepzResponse};
 use super::status::OrderStatus;
+use crate::described;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Asks for an order's status: the re-check that makes a callback trustworthy.
 ///
 /// ```
@@ -26,19 +28,22 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct OrderStatusRequest {
     /// `integratorId` (UUID).
-    pub integrator_id: String,
+    [uuid] pub integrator_id: String,
     /// `integratorOrderId` (UUID).
-    pub integrator_order_id: String,
+    [uuid] pub integrator_order_id: String,
+}
 }
 
+described! {
 /// Cancels an order that is not final yet (Keepz error 6006 otherwise).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CancelOrderRequest {
     /// `integratorId` (UUID).
-    pub integrator_id: String,
+    [uuid] pub integrator_id: String,
     /// `integratorOrderId` (UUID).
-    pub integrator_order_id: String,
+    [uuid] pub integrator_order_id: String,
+}
 }
 
 impl OrderStatusRequest {
@@ -92,6 +97,7 @@ impl KeepzRequest for CancelOrderRequest {
     }
 }
 
+described! {
 /// The decrypted answer to order status and to cancel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,6 +107,7 @@ pub struct OrderStatusResponse {
     pub integrator_order_id: Option<String>,
     /// `status`.
     pub status: OrderStatus,
+}
 }
 
 impl KeepzResponse for OrderStatusResponse {}

@@ -31,6 +31,14 @@ impl PreparedRequest {
         }
     }
 
+    /// The headers: `Content-Type: application/json` when there is a body, none otherwise.
+    pub fn headers(&self) -> &'static [(&'static str, &'static str)] {
+        match self.endpoint.placement {
+            Placement::Body => &[("Content-Type", "application/json")],
+            Placement::Query => &[],
+        }
+    }
+
     /// The compact JSON body for POST endpoints; `None` when the envelope is in the query.
     pub fn body(&self) -> Option<String> {
         match self.endpoint.placement {
@@ -62,9 +70,19 @@ impl Keepz {
     /// # Ok(()) }
     /// ```
     pub fn prepare<R: KeepzRequest>(&self, request: &R) -> Result<PreparedRequest> {
+        self.prepare_at(request, R::ENDPOINT)
+    }
+
+    /// [`Keepz::prepare`] for another endpoint with the same payload: the saved card at
+    /// [`super::SAVED_CARD_DISTRIBUTOR`], the path one Keepz page gives.
+    pub fn prepare_at<R: KeepzRequest>(
+        &self,
+        request: &R,
+        endpoint: Endpoint,
+    ) -> Result<PreparedRequest> {
         request.validate()?;
         Ok(PreparedRequest {
-            endpoint: R::ENDPOINT,
+            endpoint,
             envelope: self.seal(request)?,
         })
     }

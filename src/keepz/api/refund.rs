@@ -6,10 +6,12 @@ use super::enums::{ReceiverType, RefundInitiator};
 use super::ids::{check_present, check_uuid};
 use super::request::{KeepzRequest, KeepzResponse};
 use super::status::OrderStatus;
+use crate::described;
 use crate::error::Result;
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Refunds all or part of a paid order (needs the refund permission, Keepz error 6038; the amount
 /// must be within what was paid, error 6007).
 ///
@@ -29,9 +31,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct RefundRequest {
     /// `integratorId` (UUID).
-    pub integrator_id: String,
+    [uuid] pub integrator_id: String,
     /// `integratorOrderId` (UUID).
-    pub integrator_order_id: String,
+    [uuid] pub integrator_order_id: String,
     /// `amount` to refund: greater than 0, at most two decimals.
     pub amount: Amount,
     /// `refundInitiator`.
@@ -41,7 +43,9 @@ pub struct RefundRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund_details: Option<Vec<RefundDetail>>,
 }
+}
 
+described! {
 /// One receiver's part of a refund (`refundDetails[]`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,6 +56,7 @@ pub struct RefundDetail {
     pub receiver_identifier: String,
     /// `amount`: greater than 0, at most two decimals.
     pub amount: Amount,
+}
 }
 
 impl RefundRequest {
@@ -91,6 +96,7 @@ impl KeepzRequest for RefundRequest {
     }
 }
 
+described! {
 /// The decrypted answer to a refund.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,6 +107,7 @@ pub struct RefundResponse {
     /// `errorMessage`, when Keepz explains a refusal here rather than with an error body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
+}
 }
 
 impl KeepzResponse for RefundResponse {}

@@ -3,9 +3,11 @@
 use super::endpoint::{self, Endpoint};
 use super::ids::check_uuid;
 use super::request::{KeepzRequest, KeepzResponse};
+use crate::described;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Asks for the card an order saved (`saveCard: true`), to pay later with its token.
 ///
 /// The path is [`endpoint::SAVED_CARD`]; one Keepz page names
@@ -15,7 +17,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct SavedCardRequest {
     /// `integratorOrderId` of the order that saved the card (UUID).
-    pub integrator_order_id: String,
+    [uuid] pub integrator_order_id: String,
+}
 }
 
 impl SavedCardRequest {
@@ -37,6 +40,7 @@ impl KeepzRequest for SavedCardRequest {
     }
 }
 
+described! {
 /// A saved card: a token and what may be shown to the payer. No card number: Keepz sends only
 /// the mask.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +60,7 @@ pub struct SavedCard {
     /// `cardBrand` (`VISA`, `MasterCard`, `AMEX`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_brand: Option<String>,
+}
 }
 
 impl KeepzResponse for SavedCard {}

@@ -2,7 +2,7 @@
 
 use crate::wire_enum::wire_enum;
 
-wire_enum! { open Unknown;
+wire_enum! { open Unknown, facts("final" => is_final, "paid" => is_paid);
     /// The status of a Keepz order (specification §3), as returned by order status, cancel and
     /// refund, and sent in callbacks.
     ///

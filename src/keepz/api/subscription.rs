@@ -4,10 +4,13 @@
 use super::endpoint::{self, Endpoint};
 use super::ids::check_present;
 use super::request::{KeepzRequest, KeepzResponse};
+use crate::describe::{Describe, ObjectShape, Shape, qualified_name};
+use crate::described;
 use crate::error::Result;
 use crate::money::Amount;
 use serde::{Deserialize, Deserializer, Serialize};
 
+described! {
 /// Asks for the charges of a subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -15,13 +18,16 @@ pub struct SubscriptionHistoryRequest {
     /// `subscriptionId` (from the subscription callback).
     pub subscription_id: String,
 }
+}
 
+described! {
 /// Ends a subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevokeSubscriptionRequest {
     /// `subscriptionId`.
     pub subscription_id: String,
+}
 }
 
 impl SubscriptionHistoryRequest {
@@ -67,6 +73,7 @@ impl KeepzRequest for RevokeSubscriptionRequest {
 #[serde(transparent)]
 pub struct SubscriptionHistory(pub Vec<SubscriptionCharge>);
 
+described! {
 /// One charge of a subscription. Times are kept as sent: the specification does not settle their
 /// format.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,8 +115,16 @@ pub struct SubscriptionCharge {
     )]
     pub fail_reason: Option<String>,
 }
+}
 
 impl KeepzResponse for SubscriptionHistory {}
+
+impl Describe for SubscriptionHistory {
+    /// A list of [`SubscriptionCharge`]s.
+    fn shape() -> Shape {
+        Vec::<SubscriptionCharge>::shape()
+    }
+}
 
 /// The subscription was revoked. Keepz answers with an empty HTTP 200; any opened JSON body is
 /// accepted too (its content is ignored).
@@ -120,6 +135,17 @@ impl<'de> Deserialize<'de> for SubscriptionRevoked {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         serde::de::IgnoredAny::deserialize(d)?;
         Ok(SubscriptionRevoked)
+    }
+}
+
+impl Describe for SubscriptionRevoked {
+    /// An object without fields: the answer says nothing but "done".
+    fn shape() -> Shape {
+        Shape::Object(ObjectShape {
+            name: qualified_name(module_path!(), "SubscriptionRevoked"),
+            doc: "The subscription was revoked (Keepz answers with an empty HTTP 200).".into(),
+            fields: Vec::new(),
+        })
     }
 }
 

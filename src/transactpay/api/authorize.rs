@@ -3,11 +3,13 @@
 
 use super::endpoint::{self, TransactPayEndpoint};
 use super::request::{TransactPayRequest, check_present};
+use crate::described;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+described! {
 /// Completes a card payment with the PIN or one-time code the payer entered. The code is a
 /// credential: `Debug` hides it and it is wiped on drop.
 ///
@@ -24,6 +26,7 @@ pub struct AuthorizeRequest {
     pub order_payment_reference: String,
     /// `otp`: the PIN or one-time code.
     pub otp: String,
+}
 }
 
 impl AuthorizeRequest {

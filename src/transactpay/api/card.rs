@@ -1,10 +1,12 @@
 //! Card data (PCI scope): never printed, wiped when dropped.
 
+use crate::described;
 use crate::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+described! {
 /// A card as TransactPay's pay payload spells it (`cardnumber`, `expirymonth`, `expiryyear`,
 /// `cvv`).
 ///
@@ -28,6 +30,7 @@ pub struct CardDetails {
     pub expiryyear: String,
     /// `cvv`: three or four digits.
     pub cvv: String,
+}
 }
 
 fn digits(text: &str, min: usize, max: usize) -> bool {

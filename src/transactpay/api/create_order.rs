@@ -3,10 +3,12 @@
 use super::data::CreateOrderData;
 use super::endpoint::{self, TransactPayEndpoint};
 use super::request::{TransactPayRequest, check_amount, check_code, check_present};
+use crate::described;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// The create-order payload, with the documentation's spellings (`firstname`, `RedirectUrl`,
 /// `paymentMeta`). Keep it small: the encrypted payload is limited to one RSA block (501 bytes for
 /// a 4096-bit key); the documentation's own example is 255 bytes compact.
@@ -53,7 +55,9 @@ pub struct CreateOrderRequest {
     )]
     pub payment_meta: Option<serde_json::Value>,
 }
+}
 
+described! {
 /// The payer (`customer`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customer {
@@ -68,7 +72,9 @@ pub struct Customer {
     /// `email`.
     pub email: String,
 }
+}
 
+described! {
 /// The order (`order`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderDetails {
@@ -81,13 +87,16 @@ pub struct OrderDetails {
     /// `currency`: ISO 4217 code (`NGN`).
     pub currency: String,
 }
+}
 
+described! {
 /// Where the payer returns (`payment`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentDetails {
     /// `RedirectUrl` (capitalised, as documented).
     #[serde(rename = "RedirectUrl")]
     pub redirect_url: String,
+}
 }
 
 impl CreateOrderRequest {

@@ -9,10 +9,12 @@
 use super::date::GatewayDate;
 use super::paid::PaymentFacts;
 use super::status_id::StatusId;
+use crate::described;
 use crate::json::RawJson;
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// `data` of order status (§4.1).
 ///
 /// ```
@@ -60,7 +62,9 @@ pub struct OrderStatusData {
     )]
     pub order_payments: Option<Vec<OrderPayment>>,
 }
+}
 
+described! {
 /// `orderSummary` of order status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -185,7 +189,9 @@ pub struct OrderSummary {
     )]
     pub remarks: Option<String>,
 }
+}
 
+described! {
 /// One payment attempt (`orderPayments[]`, `orderPayment`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -303,6 +309,7 @@ pub struct OrderPayment {
     )]
     pub date_updated: Option<GatewayDate>,
 }
+}
 
 impl OrderStatusData {
     /// Whether the order is paid: `statusId` 5 **and** the amount and currency match — the order
@@ -324,6 +331,7 @@ impl OrderStatusData {
     }
 }
 
+described! {
 /// `data` of create order (§4.2).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -347,7 +355,9 @@ pub struct CreateOrderData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_cards: Option<RawJson>,
 }
+}
 
+described! {
 /// `order` of the create-order answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -395,7 +405,9 @@ pub struct CreatedOrder {
     )]
     pub currency: Option<String>,
 }
+}
 
+described! {
 /// `data` of pay (§4.2).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -410,7 +422,9 @@ pub struct PayData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_payment: Option<OrderPayment>,
 }
+}
 
+described! {
 /// `paymentDetail` of the pay answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -437,7 +451,9 @@ pub struct PaymentDetail {
     )]
     pub payment_reference: Option<String>,
 }
+}
 
+described! {
 /// `bankTransferDetails` of the pay answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -464,7 +480,9 @@ pub struct BankTransferDetails {
     )]
     pub bank_name: Option<String>,
 }
+}
 
+described! {
 /// `data` of verify (§4.2), and of webhooks (§4.3).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -552,6 +570,7 @@ pub struct VerifyData {
     /// `cardDetails` (masked), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_details: Option<RawJson>,
+}
 }
 
 impl VerifyData {

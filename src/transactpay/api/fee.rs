@@ -3,10 +3,12 @@
 use super::endpoint::{self, TransactPayEndpoint};
 use super::payment_option::PaymentOption;
 use super::request::{TransactPayRequest, check_amount, check_code};
+use crate::described;
 use crate::error::Result;
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Asks what TransactPay charges for paying `amount` with a payment option.
 ///
 /// ```
@@ -24,6 +26,7 @@ pub struct FeeRequest {
     pub currency: String,
     /// `paymentoption`.
     pub paymentoption: PaymentOption,
+}
 }
 
 impl TransactPayRequest for FeeRequest {

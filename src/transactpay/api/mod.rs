@@ -2,11 +2,14 @@
 //! goes, and its answers read leniently.
 //!
 //! - Requests: [`CreateOrderRequest`], [`FeeRequest`], [`PayWithCardRequest`],
-//!   [`PayByBankTransferRequest`], [`PayWithOpayRequest`], [`AuthorizeRequest`],
+//!   [`PayByBankTransferRequest`], [`PayWithOpayRequest`] (any of the three: [`PayRequest`]),
+//!   [`AuthorizeRequest`],
 //!   [`OrderStatusRequest`], [`VerifyRequest`], [`RefundRequest`] — each a [`TransactPayRequest`]
 //!   that knows its [`TransactPayEndpoint`] (path, encrypted or plain, public or secret key) and
 //!   its `data` type, and validates what TransactPay would refuse. Card data ([`CardDetails`])
 //!   and OTPs are redacted in `Debug` and wiped on drop.
+//! - Sending: [`TransactPay::prepare`](crate::transactpay::TransactPay::prepare) →
+//!   [`PreparedRequest`].
 //! - Reading: [`parse_response`] → [`TransactPayResponse`], a typed TransactPay error, or a
 //!   transport error.
 //! - Webhooks: [`parse_webhook`] → [`Unverified<TransactPayWebhook>`](crate::Unverified), to be
@@ -23,7 +26,9 @@ mod endpoint;
 mod fee;
 mod paid;
 mod pay;
+mod pay_request;
 mod payment_option;
+mod prepare;
 mod refund;
 mod request;
 mod response;
@@ -45,7 +50,9 @@ pub use endpoint::{
 };
 pub use fee::FeeRequest;
 pub use pay::{BankTransfer, PayByBankTransferRequest, PayWithCardRequest, PayWithOpayRequest};
+pub use pay_request::PayRequest;
 pub use payment_option::PaymentOption;
+pub use prepare::PreparedRequest;
 pub use refund::RefundRequest;
 pub use request::{TRANSACTPAY_MAX_DECIMALS, TransactPayRequest};
 pub use response::{

@@ -2,10 +2,12 @@
 
 use super::endpoint::{self, TransactPayEndpoint};
 use super::request::{TransactPayRequest, check_amount, check_present};
+use crate::described;
 use crate::error::Result;
 use crate::money::Amount;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Refunds an order, fully (no `amount`) or partly.
 ///
 /// **The endpoint is unsettled**: [`endpoint::REFUND`] follows the pattern of the other
@@ -32,6 +34,7 @@ pub struct RefundRequest {
     /// `amount` to refund: greater than 0, at most four decimals; `None` refunds the whole order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Amount>,
+}
 }
 
 impl TransactPayRequest for RefundRequest {

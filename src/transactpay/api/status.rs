@@ -4,16 +4,20 @@
 use super::data::{OrderStatusData, VerifyData};
 use super::endpoint::{self, TransactPayEndpoint};
 use super::request::{TransactPayRequest, check_present};
+use crate::described;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// Asks for an order's status with the public key (encrypted).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderStatusRequest {
     /// `reference` of the order.
     pub reference: String,
 }
+}
 
+described! {
 /// Verifies an order server-side with the secret key (plain body): the re-check that makes a
 /// webhook trustworthy.
 ///
@@ -27,6 +31,7 @@ pub struct OrderStatusRequest {
 pub struct VerifyRequest {
     /// `reference` of the order.
     pub reference: String,
+}
 }
 
 impl TransactPayRequest for OrderStatusRequest {

@@ -1,5 +1,6 @@
 //! [`StatusId`]: TransactPay's numeric payment status.
 
+use crate::describe::{Describe, EnumReading, EnumShape, ListedValue, Shape, qualified_name};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -30,6 +31,15 @@ pub enum StatusId {
 }
 
 impl StatusId {
+    /// Every status with a name, in number order.
+    pub const KNOWN: [StatusId; 5] = [
+        StatusId::Initiated,
+        StatusId::Pending,
+        StatusId::Failed,
+        StatusId::Successful,
+        StatusId::Reversed,
+    ];
+
     /// The status with this number.
     pub fn from_number(n: i64) -> StatusId {
         match n {
@@ -54,12 +64,55 @@ impl StatusId {
         }
     }
 
+    /// What the status means, in a few words (`"successful"`); `"unknown"` for other numbers.
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            StatusId::Initiated => "initiated",
+            StatusId::Pending => "pending (including waiting for 3-D Secure)",
+            StatusId::Failed => "failed",
+            StatusId::Successful => "successful",
+            StatusId::Reversed => "reversed",
+            StatusId::Unknown(_) => "unknown",
+        }
+    }
+
     /// Whether no further change is expected: failed, successful or reversed.
     pub fn is_final(&self) -> bool {
         matches!(
             self,
             StatusId::Failed | StatusId::Successful | StatusId::Reversed
         )
+    }
+}
+
+impl Describe for StatusId {
+    /// An open enum of numbers with the fact `final` ([`StatusId::is_final`]).
+    fn shape() -> Shape {
+        Shape::Enum(EnumShape::new(
+            qualified_name(module_path!(), "StatusId"),
+            "`statusId` of an order or payment: only 5 (successful) means money moved, and only \
+             when the amount and currency match."
+                .into(),
+            true,
+            StatusId::KNOWN
+                .iter()
+                .map(|s| ListedValue {
+                    wire: s.number().into(),
+                    name: format!("{s:?}"),
+                    aliases: vec![],
+                    doc: s.meaning().into(),
+                })
+                .collect(),
+            vec!["final"],
+            |value| {
+                let status = StatusId::from_number(value.as_i64()?);
+                Some(EnumReading {
+                    value: status.number().into(),
+                    known: !matches!(status, StatusId::Unknown(_)),
+                    facts: vec![status.is_final()],
+                })
+            },
+        ))
     }
 }
 

@@ -9,17 +9,20 @@ use super::data::VerifyData;
 use super::response::DEFAULT_MAX_BODY;
 use super::status::VerifyRequest;
 use crate::body_check::{parse_json, read_json_object};
+use crate::described;
 use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{JsonKind, parse_object, text_of};
 use crate::unverified::Unverified;
 use serde::{Deserialize, Serialize};
 
+described! {
 /// A TransactPay webhook: the verify-shaped `data` it carried.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransactPayWebhook {
     /// The payment as the webhook describes it.
     pub data: VerifyData,
+}
 }
 
 /// Rewrites PascalCase names to camelCase (`OrderReference` → `orderReference`) at every level of

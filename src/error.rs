@@ -10,6 +10,7 @@
 //! envelopes learns nothing about *why* an envelope did not open. The explicitly named diagnostic
 //! functions ([`crate::keepz::diagnose`]) exist for offline debugging.
 
+pub use crate::excerpt::{EXCERPT_CHARS, Excerpt, excerpt};
 use std::borrow::Cow;
 use std::fmt;
 

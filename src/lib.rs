@@ -56,6 +56,7 @@ pub mod ct;
 pub mod datetime;
 mod encoding;
 pub mod error;
+mod excerpt;
 mod field_checks;
 pub mod http;
 mod json;

@@ -38,12 +38,13 @@ impl Plaintext {
         self.0.is_empty()
     }
 
-    /// Deserializes the JSON into a typed value.
+    /// Deserializes the JSON into a typed value. A failure says where and what kind of problem,
+    /// never the value (see `crate::json::shape`): the plaintext is secret.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_slice(&self.0).map_err(|e| {
+        crate::json::shape::read(&self.0).map_err(|e| {
             Error::new(
                 ErrorKind::UnexpectedResponse,
-                format!("the opened JSON does not have the expected shape: {e}"),
+                format!("the opened JSON does not have the expected shape {e}"),
             )
         })
     }

@@ -6,7 +6,7 @@ use super::backend::backend_from;
 use super::boundary::{Outcome, run};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
-use payseal::error::{Error, ErrorKind, Result};
+use payseal::error::{Error, ErrorKind, Result, excerpt};
 use payseal::keys::{KeyFormat, PrivateKey};
 
 /// Key format: PEM (`PUBLIC KEY` / `PRIVATE KEY`).
@@ -109,14 +109,17 @@ pub unsafe extern "C" fn payseal_endpoint(
                 other => {
                     return Err(Error::new(
                         ErrorKind::InvalidArgument,
-                        format!("unknown gateway {other:?}: expected \"keepz\" or \"transactpay\""),
+                        format!(
+                            "unknown gateway {}: expected \"keepz\" or \"transactpay\"",
+                            excerpt(other)
+                        ),
                     ));
                 }
             };
             value.map(|v| v.to_string().into_bytes()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidArgument,
-                    format!("{gateway} has no operation {operation:?}"),
+                    format!("{gateway} has no operation {}", excerpt(operation)),
                 )
             })
         })())

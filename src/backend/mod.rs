@@ -22,7 +22,7 @@ mod rustcrypto;
 
 pub(crate) use pkcs7::{pkcs7_check_ct, pkcs7_pad, pkcs7_unpad_ct};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use zeroize::Zeroizing;
 
 #[cfg(not(any(feature = "aws-lc", feature = "rustcrypto")))]
@@ -79,7 +79,10 @@ impl Backend {
             "rustcrypto" => Ok(Backend::RustCrypto),
             other => Err(Error::new(
                 ErrorKind::InvalidArgument,
-                format!("unknown backend {other:?}: expected \"aws-lc\" or \"rustcrypto\""),
+                format!(
+                    "unknown backend {}: expected \"aws-lc\" or \"rustcrypto\"",
+                    excerpt(other)
+                ),
             )),
         }
     }
@@ -145,7 +148,10 @@ impl RsaPadding {
             "pkcs1v15" => Ok(RsaPadding::Pkcs1v15),
             other => Err(Error::new(
                 ErrorKind::InvalidArgument,
-                format!("unknown RSA padding {other:?}: expected \"oaep-sha256\" or \"pkcs1v15\""),
+                format!(
+                    "unknown RSA padding {}: expected \"oaep-sha256\" or \"pkcs1v15\"",
+                    excerpt(other)
+                ),
             )),
         }
     }

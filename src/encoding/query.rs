@@ -33,8 +33,19 @@ pub fn build<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String 
     out
 }
 
+/// The value of one hexadecimal digit, `None` for anything else.
+fn hex_digit(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
 /// Decodes one percent-encoded value (`+` is a space, as in form encoding). `None` when a `%`
-/// escape is malformed or the result is not UTF-8.
+/// escape is malformed — `%` must be followed by exactly two hexadecimal digits, so `%+A` and
+/// `%-1` are refused (`u8::from_str_radix` would accept the sign) — or the result is not UTF-8.
 pub fn decode_component(value: &str) -> Option<String> {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -42,9 +53,9 @@ pub fn decode_component(value: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                let high = hex_digit(*bytes.get(i + 1)?)?;
+                let low = hex_digit(*bytes.get(i + 2)?)?;
+                out.push(high << 4 | low);
                 i += 3;
             }
             b'+' => {
@@ -93,5 +104,19 @@ mod tests {
         assert_eq!(pairs[1], ("ka".into(), "ქართული".into()));
         assert_eq!(parse("a=%zz"), None);
         assert_eq!(parse("a=%2"), None);
+    }
+
+    /// `%` takes exactly two hexadecimal digits: no sign (`u8::from_str_radix("+A", 16)` is 10),
+    /// no space, nothing else; both cases of the digits decode.
+    #[test]
+    fn a_percent_escape_is_two_hex_digits() {
+        for bad in [
+            "%+A", "%-1", "%+0", "% A", "%A", "%", "%G0", "%0G", "%\u{0}1",
+        ] {
+            assert_eq!(decode_component(bad), None, "{bad}");
+            assert_eq!(parse(&format!("encryptedData={bad}")), None, "{bad}");
+        }
+        assert_eq!(decode_component("%2b%2B%41%7e").as_deref(), Some("++A~"));
+        assert_eq!(decode_component("%E1%83%A5").as_deref(), Some("ქ"));
     }
 }

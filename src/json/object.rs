@@ -38,6 +38,22 @@ impl<'a> Object<'a> {
     }
 }
 
+/// The first few names of `object`'s fields for a message, each through
+/// [`crate::error::excerpt`]: `"a", "b", … (12 fields)`.
+pub(crate) fn field_names(object: &Object<'_>) -> String {
+    const SHOWN: usize = 8;
+    let mut names: Vec<String> = object
+        .iter()
+        .take(SHOWN)
+        .map(|(name, _)| crate::error::excerpt(name).to_string())
+        .collect();
+    let count = object.iter().count();
+    if count > SHOWN {
+        names.push(format!("… ({count} fields)"));
+    }
+    names.join(", ")
+}
+
 /// The fields of `json` when it is one JSON object; `None` when it is not JSON or is another
 /// kind of value (tell which with `crate::body_check::parse_json`). One pass; values are
 /// validated but not copied. Nesting is not limited here: serde_json reads raw values without

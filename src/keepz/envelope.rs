@@ -4,8 +4,8 @@
 use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
 use crate::encoding::query;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, text_of};
+use crate::error::{Error, ErrorKind, Result, excerpt};
+use crate::json::{JsonKind, field_names, text_of};
 use serde_json::{Map, Value};
 
 /// A sealed Keepz envelope, ready to send.
@@ -116,9 +116,9 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
     };
     if let Some(name) = obj.duplicate() {
         return Ok(BodyShape::Other(format!(
-            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+            "a JSON object with the field {} twice (refused: JSON readers disagree on which \
              one counts)",
-            name.chars().take(64).collect::<String>()
+            excerpt(name)
         )));
     }
     if let Some(data) = obj.get("encryptedData") {
@@ -144,7 +144,7 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
             Some(other) => {
                 return Ok(BodyShape::Other(format!(
                     "aes is {} alongside encryptedKeys; expected true",
-                    other.chars().take(64).collect::<String>()
+                    excerpt(other)
                 )));
             }
         }
@@ -156,11 +156,9 @@ pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
     if let Some(error) = super::KeepzApiError::from_object(&obj) {
         return Ok(BodyShape::GatewayError(error));
     }
-    let mut names: Vec<&str> = obj.iter().map(|(name, _)| name).take(8).collect();
-    names.sort_unstable();
     Ok(BodyShape::Other(format!(
         "a JSON object with fields [{}] (no encryptedData, no statusCode/message)",
-        names.join(", ")
+        field_names(&obj)
     )))
 }
 
@@ -178,9 +176,9 @@ pub(crate) fn from_query(query_string: &str) -> Result<WireEnvelope> {
             return Err(Error::new(
                 ErrorKind::NotEnvelope,
                 format!(
-                    "the query string has the field {:?} twice (refused: readers disagree on \
+                    "the query string has the field {} twice (refused: readers disagree on \
                      which one counts)",
-                    name.chars().take(64).collect::<String>()
+                    excerpt(name)
                 ),
             ));
         }

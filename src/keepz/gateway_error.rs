@@ -1,5 +1,7 @@
 //! Keepz's plain error body `{"message", "statusCode", "exceptionGroup"}` as a typed value.
 
+use crate::error::excerpt;
+use crate::excerpt::GATEWAY_MESSAGE_CHARS;
 use crate::json::{JsonKind, Object, i64_of, parse_object, text_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -143,7 +145,8 @@ impl fmt::Display for KeepzApiError {
                 group.name()
             )?;
         }
-        write!(f, ": {}", self.message)?;
+        let message = excerpt(&self.message).with_limit(GATEWAY_MESSAGE_CHARS);
+        write!(f, ": {message}")?;
         if let Some(hint) = self.hint() {
             write!(f, " — {hint}")?;
         }

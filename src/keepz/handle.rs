@@ -4,7 +4,7 @@ use super::envelope::{BodyShape, SealedEnvelope, WireEnvelope, classify_body, fr
 use super::options::{EnvelopeMode, KeepzOptions};
 use super::{open, seal};
 use crate::backend::RsaPadding;
-use crate::error::{Error, ErrorKind, GatewayFailure, Result};
+use crate::error::{Error, ErrorKind, GatewayFailure, Result, excerpt};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::plaintext::{Plaintext, check_payload_bytes, is_json_container, to_compact_json};
 use serde::Serialize;
@@ -114,9 +114,9 @@ pub(crate) fn check_identifier(id: &str) -> Result<()> {
         Err(Error::new(
             ErrorKind::InvalidArgument,
             format!(
-                "the identifier {:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the \
+                "the identifier {} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the \
                  integrator id Keepz issued",
-                id.chars().take(64).collect::<String>()
+                excerpt(id)
             ),
         ))
     }

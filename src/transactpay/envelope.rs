@@ -3,8 +3,8 @@
 
 use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, text_of};
+use crate::error::{Error, ErrorKind, Result, excerpt};
+use crate::json::{JsonKind, field_names, text_of};
 use serde_json::Value;
 
 /// A sealed TransactPay request, ready to send as the POST body.
@@ -44,9 +44,9 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
         .map_err(|kind| not_envelope(format!("a JSON {} instead of an object", kind.name())))?;
     if let Some(name) = object.duplicate() {
         return Err(not_envelope(format!(
-            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+            "a JSON object with the field {} twice (refused: JSON readers disagree on which \
              one counts)",
-            name.chars().take(64).collect::<String>()
+            excerpt(name)
         )));
     }
     match object.get("data").map(|v| (JsonKind::of(v), v)) {
@@ -56,14 +56,10 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
              carries plain JSON in data; only requests are sealed)",
             kind.name()
         ))),
-        None => {
-            let mut names: Vec<&str> = object.iter().map(|(name, _)| name).take(8).collect();
-            names.sort_unstable();
-            Err(not_envelope(format!(
-                "a JSON object with fields [{}] and no data",
-                names.join(", ")
-            )))
-        }
+        None => Err(not_envelope(format!(
+            "a JSON object with fields [{}] and no data",
+            field_names(&object)
+        ))),
     }
 }
 

@@ -8,6 +8,7 @@
 //! built library itself.
 
 mod bad_inputs;
+mod messages;
 mod panic;
 mod vectors;
 mod wiped_secrets;

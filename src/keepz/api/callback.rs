@@ -11,7 +11,7 @@ use super::status::OrderStatus;
 use super::subscription::SubscriptionHistoryRequest;
 use crate::body_check::{parse_json_object, read_json_object};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, Object};
+use crate::json::{JsonKind, Object, shape};
 use crate::keepz::{DEFAULT_MAX_BODY, Keepz};
 use crate::money::Amount;
 use crate::unverified::Unverified;
@@ -194,13 +194,13 @@ impl KeepzCallback {
                 .is_some_and(|v| JsonKind::of(v) != JsonKind::Null)
         };
         if present("subscriptionId") {
-            serde_json::from_str(json)
+            shape::read(json.as_bytes())
                 .map(KeepzCallback::Subscription)
-                .map_err(|e| unexpected(format!("the subscription callback is malformed: {e}")))
+                .map_err(|e| unexpected(format!("the subscription callback is malformed {e}")))
         } else if present("integratorOrderId") {
-            serde_json::from_str(json)
+            shape::read(json.as_bytes())
                 .map(|c| KeepzCallback::Order(Box::new(c)))
-                .map_err(|e| unexpected(format!("the order callback is malformed: {e}")))
+                .map_err(|e| unexpected(format!("the order callback is malformed {e}")))
         } else {
             Err(unexpected(
                 "the callback has neither integratorOrderId (order) nor subscriptionId \

@@ -11,7 +11,7 @@ use super::status::VerifyRequest;
 use crate::body_check::{parse_json, read_json_object};
 use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, parse_object, text_of};
+use crate::json::{JsonKind, parse_object, shape, text_of};
 use crate::unverified::Unverified;
 use serde::{Deserialize, Serialize};
 
@@ -112,8 +112,8 @@ pub fn parse_webhook_with_limit(
         }
         None => camel,
     };
-    let data = serde_json::from_str::<VerifyData>(&data)
-        .map_err(|e| unexpected(format!("the webhook's data is malformed: {e}")))?;
+    let data = shape::read::<VerifyData>(data.as_bytes())
+        .map_err(|e| unexpected(format!("the webhook's data is malformed {e}")))?;
     if data.order_reference.is_none() && data.payment_reference.is_none() {
         return Err(unexpected(
             "the webhook names neither orderReference nor paymentReference",

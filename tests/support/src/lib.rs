@@ -5,6 +5,7 @@
 
 pub mod alloc;
 pub mod hostile;
+pub mod messages;
 pub mod secrets;
 
 use payseal::Backend;

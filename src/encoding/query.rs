@@ -71,19 +71,62 @@ pub fn decode_component(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Splits a query string into decoded `(key, value)` pairs. `None` when any part is malformed.
-pub fn parse(query: &str) -> Option<Vec<(String, String)>> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    if query.is_empty() {
-        return Some(Vec::new());
+/// The most `&`-separated parts a query string may have. An envelope has four; without a bound,
+/// a 1 MiB query string of `&` was a million empty pairs (144 MiB of heap).
+pub const MAX_PAIRS: usize = 64;
+
+/// Why a query string was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// More than [`MAX_PAIRS`] parts: refused when the next one is reached.
+    TooManyPairs,
+    /// A `%` escape that is not two hexadecimal digits, or text that is not UTF-8 once decoded.
+    BadEscape,
+    /// A non-empty name given twice (readers disagree on which value counts).
+    Duplicate(String),
+}
+
+/// A query string's decoded pairs, in order, each non-empty name at most once.
+#[derive(Debug)]
+pub struct Pairs(Vec<(String, String)>);
+
+impl Pairs {
+    /// Moves the value of `name` out (an empty string is left in its place).
+    pub fn take(&mut self, name: &str) -> Option<String> {
+        self.0
+            .iter_mut()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| std::mem::take(v))
     }
-    query
-        .split('&')
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            Some((decode_component(k)?, decode_component(v)?))
-        })
-        .collect()
+
+    /// The pairs, in order.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// Splits a query string into decoded pairs, in one pass: at most [`MAX_PAIRS`] parts, no name
+/// twice, every escape valid (see [`Problem`]).
+pub fn parse(query: &str) -> Result<Pairs, Problem> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if query.is_empty() {
+        return Ok(Pairs(pairs));
+    }
+    for (i, part) in query.split('&').enumerate() {
+        if i == MAX_PAIRS {
+            return Err(Problem::TooManyPairs);
+        }
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let name = decode_component(k).ok_or(Problem::BadEscape)?;
+        if !name.is_empty() && pairs.iter().any(|(n, _)| *n == name) {
+            return Err(Problem::Duplicate(name));
+        }
+        let value = decode_component(v).ok_or(Problem::BadEscape)?;
+        pairs.push((name, value));
+    }
+    Ok(Pairs(pairs))
 }
 
 #[cfg(test)]
@@ -100,10 +143,33 @@ mod tests {
     fn parse_inverts_build() {
         let q = build([("encryptedData", "AB+/=="), ("ka", "ქართული")]);
         let pairs = parse(&q).unwrap();
-        assert_eq!(pairs[0], ("encryptedData".into(), "AB+/==".into()));
-        assert_eq!(pairs[1], ("ka".into(), "ქართული".into()));
-        assert_eq!(parse("a=%zz"), None);
-        assert_eq!(parse("a=%2"), None);
+        let pairs: Vec<(&str, &str)> = pairs.iter().collect();
+        assert_eq!(pairs, [("encryptedData", "AB+/=="), ("ka", "ქართული")]);
+        assert_eq!(parse("a=%zz").unwrap_err(), Problem::BadEscape);
+        assert_eq!(parse("a=%2").unwrap_err(), Problem::BadEscape);
+        assert_eq!(parse("?").unwrap().iter().count(), 0);
+    }
+
+    #[test]
+    fn at_most_max_pairs_and_no_name_twice() {
+        assert_eq!(
+            parse(&"&".repeat(MAX_PAIRS - 1)).unwrap().iter().count(),
+            MAX_PAIRS
+        );
+        assert_eq!(
+            parse(&"&".repeat(MAX_PAIRS)).unwrap_err(),
+            Problem::TooManyPairs
+        );
+        assert_eq!(
+            parse(&"&".repeat(1 << 20)).unwrap_err(),
+            Problem::TooManyPairs
+        );
+        assert_eq!(
+            parse("a=1&b=2&%61=3").unwrap_err(),
+            Problem::Duplicate("a".to_string())
+        );
+        // Empty names are not fields: `&&` may repeat them.
+        assert!(parse("=1&=2&a=3").is_ok());
     }
 
     /// `%` takes exactly two hexadecimal digits: no sign (`u8::from_str_radix("+A", 16)` is 10),
@@ -114,7 +180,8 @@ mod tests {
             "%+A", "%-1", "%+0", "% A", "%A", "%", "%G0", "%0G", "%\u{0}1",
         ] {
             assert_eq!(decode_component(bad), None, "{bad}");
-            assert_eq!(parse(&format!("encryptedData={bad}")), None, "{bad}");
+            let refused = parse(&format!("encryptedData={bad}")).unwrap_err();
+            assert_eq!(refused, Problem::BadEscape, "{bad}");
         }
         assert_eq!(decode_component("%2b%2B%41%7e").as_deref(), Some("++A~"));
         assert_eq!(decode_component("%E1%83%A5").as_deref(), Some("ქ"));

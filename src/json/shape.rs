@@ -34,10 +34,16 @@ impl fmt::Display for ShapeError {
 pub(crate) fn read<T: DeserializeOwned>(json: &[u8]) -> Result<T, ShapeError> {
     match serde_json::from_slice(json) {
         Ok(value) => Ok(value),
-        Err(first) => Err(locate::<T>(json).unwrap_or_else(|| ShapeError {
-            path: "the top level".into(),
-            problem: problem(&first),
-        })),
+        Err(first) => {
+            // serde's message quotes the value in full (a 1 MiB string is a 1 MiB message):
+            // one such error at a time.
+            let fallback = problem(&first);
+            drop(first);
+            Err(locate::<T>(json).unwrap_or(ShapeError {
+                path: "the top level".into(),
+                problem: fallback,
+            }))
+        }
     }
 }
 
@@ -105,27 +111,73 @@ fn is_plain_name(name: &str) -> bool {
 
 /// The kind of problem, from serde's and serde_json's fixed texts with the value left out.
 pub(crate) fn problem(e: &serde_json::Error) -> String {
-    let full = e.to_string();
+    let mut ends = Ends::default();
+    // Writing into `Ends` cannot fail.
+    let _ = fmt::write(&mut ends, format_args!("{e}"));
     let position = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&position).unwrap_or(&full);
+    let tail = ends.tail.strip_suffix(&position).unwrap_or(&ends.tail);
+    let message = Message {
+        head: if ends.cut { &ends.head } else { tail },
+        tail,
+    };
     match e.classify() {
         // serde_json's own syntax messages are fixed texts ("expected `,` or `}`").
-        Category::Syntax | Category::Eof | Category::Io => format!("not valid JSON: {message}"),
-        Category::Data => data_problem(message),
+        Category::Syntax | Category::Eof | Category::Io => {
+            format!("not valid JSON: {}", message.tail)
+        }
+        Category::Data => data_problem(&message),
     }
 }
 
+/// The start and the end of a message, without the middle of a long one: serde quotes a value in
+/// full, and the value is what is left out anyway.
+#[derive(Default)]
+struct Ends {
+    head: String,
+    tail: String,
+    cut: bool,
+}
+
+/// Bytes kept at each end.
+const END_BYTES: usize = 256;
+
+impl fmt::Write for Ends {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            if self.head.len() < END_BYTES {
+                self.head.push(c);
+            }
+            self.tail.push(c);
+            if self.tail.len() > 2 * END_BYTES {
+                let keep = self.tail.len() - END_BYTES;
+                let at = (keep..=self.tail.len())
+                    .find(|&i| self.tail.is_char_boundary(i))
+                    .unwrap_or(self.tail.len());
+                self.tail.drain(..at);
+                self.cut = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A message as [`Ends`] kept it: `head` starts it, `tail` ends it (both the whole message when
+/// it is short).
+struct Message<'a> {
+    head: &'a str,
+    tail: &'a str,
+}
+
 /// serde's data errors (`serde::de::Error`'s provided methods) and custom messages.
-fn data_problem(message: &str) -> String {
+fn data_problem(m: &Message<'_>) -> String {
     // "invalid type: string \"…\", expected u32": the found kind is the value's description up
     // to its quoted or backquoted part; the expectation comes from payseal's types.
     for (prefix, label) in [
         ("invalid type: ", "invalid type"),
         ("invalid value: ", "invalid value"),
     ] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let kind = found_kind(rest);
-            return format!("{label}: {kind}{}", expected(rest));
+        if let Some(rest) = m.head.strip_prefix(prefix) {
+            return format!("{label}: {}{}", found_kind(rest), expected(m.tail));
         }
     }
     for (prefix, label) in [
@@ -133,28 +185,28 @@ fn data_problem(message: &str) -> String {
         ("unknown variant ", "unknown variant"),
         ("unknown field ", "unknown field"),
     ] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            return format!("{label}{}", expected(rest));
+        if m.head.starts_with(prefix) {
+            return format!("{label}{}", expected(m.tail));
         }
     }
     for prefix in ["missing field ", "duplicate field "] {
-        if let Some(name) = message.strip_prefix(prefix) {
+        if let Some(name) = m.tail.strip_prefix(prefix) {
             let name = name.trim_matches('`');
             return format!("{prefix}{}", excerpt(name));
         }
     }
     // A custom message: payseal's own (an amount, a date, a closed list of values) carry no
     // value by construction; anything else is escaped and cut like input.
-    format!("{}", excerpt(message).with_limit(160))
+    format!("{}", excerpt(m.head).with_limit(160))
         .trim_matches('"')
         .to_string()
 }
 
-/// "a string" for `string "…", expected …`; serde's `Unexpected` descriptions start with the kind.
+/// "a string" for `string "…", expected …`; serde's `Unexpected` descriptions start with the kind
+/// (the first words, before a quote or a backquote).
 fn found_kind(rest: &str) -> String {
-    let description = rest.rsplit_once(", expected ").map_or(rest, |(d, _)| d);
-    let kind = description
-        .split(['"', '`'])
+    let kind = rest
+        .split(['"', '`', ','])
         .next()
         .unwrap_or_default()
         .trim();
@@ -255,6 +307,22 @@ mod tests {
             assert!(!got.contains("1111 1111"), "{got}");
             assert!(!got.contains("line"), "{got}");
         }
+    }
+
+    /// serde quotes a value in full; only the two ends of its message are kept and read.
+    #[test]
+    fn a_long_value_is_left_out_of_the_message() {
+        let long = format!("{}\\u00e9\\\"{}", "A".repeat(1 << 20), "ქ".repeat(1000));
+        let json = format!(r#"{{"payments":[{{"amount":"{long}","kind":"Card"}}]}}"#);
+        assert_eq!(
+            error(&json),
+            "at payments[0].amount: invalid type: a string, expected u32"
+        );
+        let json = format!(r#"{{"payments":[{{"amount":1,"kind":"{long}"}}]}}"#);
+        assert_eq!(
+            error(&json),
+            "at payments[0].kind: unknown variant, expected `Card`"
+        );
     }
 
     #[test]

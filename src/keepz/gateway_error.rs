@@ -2,7 +2,7 @@
 
 use crate::error::excerpt;
 use crate::excerpt::GATEWAY_MESSAGE_CHARS;
-use crate::json::{JsonKind, Object, i64_of, parse_object, text_of};
+use crate::json::{JsonKind, Object, Parsed, i64_of, parse_object, text_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -86,7 +86,10 @@ impl KeepzApiError {
     /// assert!(KeepzApiError::from_json(r#"{"message":"x","statusCode":"6005"}"#).is_none());
     /// ```
     pub fn from_json(json: &str) -> Option<KeepzApiError> {
-        KeepzApiError::from_object(&parse_object(json.as_bytes())?)
+        match parse_object(json.as_bytes()) {
+            Parsed::Object(object) => KeepzApiError::from_object(&object),
+            Parsed::TooManyFields | Parsed::NotAnObject => None,
+        }
     }
 
     /// [`KeepzApiError::from_json`] for an object already read.

@@ -201,7 +201,7 @@ impl Keepz {
         })
     }
 
-    fn private(&self) -> Result<&PrivateKey> {
+    pub(crate) fn private(&self) -> Result<&PrivateKey> {
         self.open_with.as_ref().ok_or_else(|| {
             Error::new(
                 ErrorKind::MissingKey,
@@ -251,14 +251,27 @@ impl Keepz {
     }
 
     /// Size check, emptiness, JSON and shape: everything before decryption.
-    pub(crate) fn read_body(&self, body: &[u8], http_status: Option<u16>) -> Result<WireEnvelope> {
+    pub(crate) fn read_body<'a>(
+        &self,
+        body: &'a [u8],
+        http_status: Option<u16>,
+    ) -> Result<WireEnvelope<'a>> {
         if body.len() > self.options.max_body {
             return Err(self.too_large(body.len()));
         }
         if body.trim_ascii().is_empty() {
             return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
         }
-        match classify_body(body)? {
+        self.envelope_of(classify_body(body)?, http_status)
+    }
+
+    /// The envelope of a classified body, or the error its shape calls for.
+    pub(crate) fn envelope_of<'a>(
+        &self,
+        shape: BodyShape<'a>,
+        http_status: Option<u16>,
+    ) -> Result<WireEnvelope<'a>> {
+        match shape {
             BodyShape::Envelope(wire) => Ok(wire),
             BodyShape::GatewayError(mut e) => {
                 e.http_status = http_status;

@@ -4,8 +4,9 @@
 use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result, excerpt};
-use crate::json::{JsonKind, field_names, text_of};
+use crate::json::{JsonKind, field_names, str_of};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// A sealed TransactPay request, ready to send as the POST body.
 ///
@@ -35,8 +36,9 @@ impl SealedData {
     }
 }
 
-/// Reads the `data` string from a request body already known to be within the size limit.
-pub(crate) fn read_data(body: &[u8]) -> Result<String> {
+/// Reads the `data` string from a request body already known to be within the size limit
+/// (borrowed from the body: Base64 holds no JSON escape).
+pub(crate) fn read_data(body: &[u8]) -> Result<Cow<'_, str>> {
     if body.trim_ascii().is_empty() {
         return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
     }
@@ -50,7 +52,7 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
         )));
     }
     match object.get("data").map(|v| (JsonKind::of(v), v)) {
-        Some((JsonKind::String, data)) => Ok(text_of(data).unwrap_or_default()),
+        Some((JsonKind::String, data)) => Ok(str_of(data).unwrap_or_default()),
         Some((kind, _)) => Err(not_envelope(format!(
             "an object whose data is a JSON {}, not a Base64 string (a TransactPay response \
              carries plain JSON in data; only requests are sealed)",

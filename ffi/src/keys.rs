@@ -3,7 +3,7 @@
 
 use super::args::{require_out, text};
 use super::backend::backend_from;
-use super::boundary::{Outcome, run};
+use super::boundary::{Outcome, distinct_outputs, run, write_error};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
 use payseal::error::{Error, ErrorKind, Result, excerpt};
@@ -53,6 +53,16 @@ pub unsafe extern "C" fn payseal_keygen(
     public_out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
+    // Before anything else: a private key must never land in a buffer that is also written
+    // with something else.
+    if let Err(e) = distinct_outputs(&[
+        (private_out, "private_out"),
+        (public_out, "public_out"),
+        (error, "error"),
+    ]) {
+        write_error(error, &e);
+        return payseal_status::from_kind(e.kind());
+    }
     let mut public_bytes: Option<Vec<u8>> = None;
     let status = run(private_out, error, || {
         Outcome::from((|| {

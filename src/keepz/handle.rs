@@ -283,10 +283,4 @@ impl Keepz {
             )),
         }
     }
-
-    /// Explains why `body` does or does not open with this handle's private key — for offline
-    /// debugging only (see [`super::diagnose()`]).
-    pub fn diagnose(&self, body: &[u8]) -> Result<super::Diagnosis> {
-        Ok(super::diagnose(self.private()?, &self.options, body))
-    }
 }

@@ -1,7 +1,6 @@
 package payseal
 
 import (
-	"encoding/json"
 	"runtime"
 	"sync"
 )
@@ -102,27 +101,6 @@ func (k *Keepz) Open(httpStatus int, body []byte) ([]byte, error) {
 		out = []byte{}
 	}
 	return out, err
-}
-
-// Diagnosis explains why a body does or does not open.
-type Diagnosis struct {
-	Opens  bool     `json:"opens"`
-	Reason *string  `json:"reason"` // nil when it opens
-	Steps  []string `json:"steps"`  // what each step found, in order
-}
-
-// Diagnose explains why a body does or does not open, for offline debugging only: never send
-// its answer to whoever posted the body (it is a padding oracle by design).
-func (k *Keepz) Diagnose(body []byte) (*Diagnosis, error) {
-	out, err := k.with(func(h *cKeepz) ([]byte, error) { return keepzDiagnose(h, body) })
-	if err != nil {
-		return nil, err
-	}
-	var d Diagnosis
-	if err := json.Unmarshal(out, &d); err != nil {
-		return nil, &Error{Status: StatusUnexpectedResponse, Message: "payseal_keepz_diagnose returned unreadable JSON: " + err.Error()}
-	}
-	return &d, nil
 }
 
 // httpStatusArg checks that an HTTP status fits the C argument (uint16_t).

@@ -205,29 +205,6 @@ final class Keepz
         return $json === '' ? null : $json;
     }
 
-    /**
-     * Explains why a body does or does not open: ["opens" => bool, "reason" => ?string,
-     * "steps" => string[]]. For offline debugging only: never return it to whoever posted the
-     * body (it is a padding oracle by design).
-     *
-     * @return array{opens: bool, reason: ?string, steps: list<string>}
-     * @throws PaysealException
-     */
-    public function diagnose(string $body): array
-    {
-        $lib = $this->library;
-        $bytes = $lib->bytes($body);
-        $handle = $this->live();
-        /** @var array{opens: bool, reason: ?string, steps: list<string>} */
-        return Json::decode($lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_keepz_diagnose(
-            $handle,
-            $bytes,
-            strlen($body),
-            $out,
-            $error,
-        )));
-    }
-
     private function sealWith(string $function, string $payload): string
     {
         $lib = $this->library;

@@ -27,7 +27,7 @@ use FFI\CData;
 final class Library
 {
     /** The C ABI version this binding was written against (PAYSEAL_ABI_VERSION). */
-    public const ABI_VERSION = 1;
+    public const ABI_VERSION = 2;
 
     /** The FFI scope preload.php declares with FFI::load(). */
     public const FFI_SCOPE = 'PAYSEAL';

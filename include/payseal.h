@@ -16,7 +16,7 @@
  * Memory: payseal allocates through the C library's allocator. If an allocation fails, the
  * process aborts (Rust's rule: no status is returned, no panic is caught). Every input is bounded
  * (body limits, key sizes, 64 KiB of key text), and so is what payseal allocates for it: the
- * readers of bodies hold at most 4 times the body (SECURITY.md, "Bounded work").
+ * readers of bodies hold at most 4 times the body (SECURITY.md §8).
  */
 
 #ifndef PAYSEAL_H

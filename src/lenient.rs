@@ -49,8 +49,7 @@ pub(crate) fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Amoun
 
 /// The most items a list in a gateway answer may hold ([`opt_list`], [`list`]). A real answer
 /// lists a handful of payments or a few years of subscription charges; without a bound, a 1 MiB
-/// body of `{},{},…` would become 350,000 structs of a few hundred bytes each (see SECURITY.md,
-/// "Bounded work").
+/// body of `{},{},…` would become 350,000 structs of a few hundred bytes each (SECURITY.md §8).
 pub(crate) const MAX_LIST_ITEMS: usize = 1000;
 
 /// `Option<Vec<T>>` field that also accepts `null`, reads a lone object as a one-item list, and

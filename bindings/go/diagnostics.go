@@ -33,15 +33,9 @@ type KeepzDiagnostics struct {
 // NewKeepzDiagnostics parses the private key envelopes are opened with (any format) under the
 // options of the handle whose envelopes fail (nil: the defaults).
 func NewKeepzDiagnostics(privateKey []byte, opts *KeepzOptions) (*KeepzDiagnostics, error) {
-	if err := checkABI(); err != nil {
+	o, err := checkedOptions(opts)
+	if err != nil {
 		return nil, err
-	}
-	var o KeepzOptions
-	if opts != nil {
-		o = *opts
-	}
-	if o.MaxBody < 0 {
-		return nil, &Error{Status: StatusInvalidArgument, Message: "MaxBody must not be negative"}
 	}
 	h, err := keepzDiagnosticsNew(privateKey, o)
 	if err != nil {

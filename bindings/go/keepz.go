@@ -29,15 +29,9 @@ type Keepz struct {
 // A Keepz test double swaps the keys: Keepz's private key to open requests, the integrator's
 // public key to seal responses, and no identifier.
 func NewKeepz(keepzPublicKey, integratorPrivateKey []byte, identifier string, opts *KeepzOptions) (*Keepz, error) {
-	if err := checkABI(); err != nil {
+	o, err := checkedOptions(opts)
+	if err != nil {
 		return nil, err
-	}
-	var o KeepzOptions
-	if opts != nil {
-		o = *opts
-	}
-	if o.MaxBody < 0 {
-		return nil, &Error{Status: StatusInvalidArgument, Message: "MaxBody must not be negative"}
 	}
 	h, err := keepzNew(keepzPublicKey, integratorPrivateKey, identifier, o)
 	if err != nil {
@@ -47,6 +41,22 @@ func NewKeepz(keepzPublicKey, integratorPrivateKey []byte, identifier string, op
 	liveHandles.Add(1)
 	runtime.SetFinalizer(k, (*Keepz).Close)
 	return k, nil
+}
+
+// checkedOptions is *opts (nil: the defaults) once the library's ABI and the options are known
+// to be usable.
+func checkedOptions(opts *KeepzOptions) (KeepzOptions, error) {
+	var o KeepzOptions
+	if err := checkABI(); err != nil {
+		return o, err
+	}
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBody < 0 {
+		return o, &Error{Status: StatusInvalidArgument, Message: "MaxBody must not be negative"}
+	}
+	return o, nil
 }
 
 // Close releases the handle. It is safe to call more than once, and waits for calls in flight.

@@ -38,7 +38,7 @@ require_once __DIR__ . '/autoload.php';
 
 foreach (glob(__DIR__ . '/src/*.php') ?: [] as $file) {
     $name = 'Payseal\\' . basename($file, '.php');
-    if (!class_exists($name) && !interface_exists($name) && !enum_exists($name)) {
+    if (!class_exists($name) && !interface_exists($name) && !enum_exists($name) && !trait_exists($name)) {
         require_once $file;
     }
 }

@@ -5,8 +5,7 @@
 //! Bounded by construction: at most [`MAX_FIELDS`] fields are kept (a gateway body has a handful;
 //! an object with more is refused as soon as the reader reaches the next one), values are not
 //! copied, and nothing else is allocated, so a 1 MiB body of `{"0":0,"1":0,…}` costs a few
-//! kilobytes instead of a map entry and a `String` per key (9 MiB before; SECURITY.md, "Bounded
-//! work").
+//! kilobytes instead of a map entry and a `String` per key (9 MiB before; SECURITY.md §8).
 
 use serde::Deserializer as _;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};

@@ -22,8 +22,14 @@ use FFI\CData;
  */
 final class Keepz
 {
-    private ?CData $handle;
+    use OwnsHandle;
+
     private readonly Library $library;
+
+    private static function freeFunction(): string
+    {
+        return 'payseal_keepz_free';
+    }
 
     /**
      * @param string|null $sealTo     the public key requests (or, for a test double, responses)
@@ -48,7 +54,6 @@ final class Keepz
         Backend|string $backend = Backend::Default,
         ?Library $library = null,
     ) {
-        $this->handle = null;
         $this->library = $library ?? Library::get();
         if ($maxBody < 0) {
             throw new InvalidInputException("maxBody must not be negative (got $maxBody)", Status::INVALID_ARGUMENT);
@@ -116,28 +121,6 @@ final class Keepz
         ?Library $library = null,
     ): self {
         return new self($integratorPublicKey, $keepzPrivateKey, null, $padding, $legacy, 0, $backend, $library);
-    }
-
-    public function __destruct()
-    {
-        if (!Library::isNull($this->handle)) {
-            $this->library->ffi->payseal_keepz_free($this->handle);
-        }
-        $this->handle = null;
-    }
-
-    /** A handle owns C memory: it cannot be cloned (share the object instead: it is immutable). */
-    public function __clone()
-    {
-        // This runs on the copy, whose destructor still runs: it must not free the original's handle.
-        $this->handle = null;
-        throw new \LogicException('a Payseal\\Keepz handle cannot be cloned; reuse the same object');
-    }
-
-    /** @return never */
-    public function __serialize(): array
-    {
-        throw new \LogicException('a Payseal\\Keepz handle cannot be serialized; create it from the keys');
     }
 
     /**
@@ -223,10 +206,6 @@ final class Keepz
         }
     }
 
-    private function live(): CData
-    {
-        return $this->handle ?? throw new \LogicException('this Payseal\\Keepz handle was already freed');
-    }
 
     private static function httpStatus(int $status): int
     {

@@ -27,8 +27,14 @@ use FFI\CData;
  */
 final class KeepzDiagnostics
 {
-    private ?CData $handle;
+    use OwnsHandle;
+
     private readonly Library $library;
+
+    private static function freeFunction(): string
+    {
+        return 'payseal_keepz_diagnostics_free';
+    }
 
     /**
      * @param string         $privateKey the private key envelopes are opened with (any format)
@@ -46,7 +52,6 @@ final class KeepzDiagnostics
         Backend|string $backend = Backend::Default,
         ?Library $library = null,
     ) {
-        $this->handle = null;
         $this->library = $library ?? Library::get();
         if ($maxBody < 0) {
             throw new InvalidInputException("maxBody must not be negative (got $maxBody)", Status::INVALID_ARGUMENT);
@@ -73,27 +78,6 @@ final class KeepzDiagnostics
         $this->handle = $handle;
     }
 
-    public function __destruct()
-    {
-        if (!Library::isNull($this->handle)) {
-            $this->library->ffi->payseal_keepz_diagnostics_free($this->handle);
-        }
-        $this->handle = null;
-    }
-
-    /** A handle owns C memory: it cannot be cloned. */
-    public function __clone()
-    {
-        $this->handle = null;
-        throw new \LogicException('a Payseal\\KeepzDiagnostics handle cannot be cloned; reuse the same object');
-    }
-
-    /** @return never */
-    public function __serialize(): array
-    {
-        throw new \LogicException('a Payseal\\KeepzDiagnostics handle cannot be serialized');
-    }
-
     /**
      * Explains why a body does or does not open: ["opens" => bool, "reason" => ?string,
      * "steps" => string[]]. Offline only (see the class docs).
@@ -105,7 +89,7 @@ final class KeepzDiagnostics
     {
         $lib = $this->library;
         $bytes = $lib->bytes($body);
-        $handle = $this->handle ?? throw new \LogicException('this Payseal\\KeepzDiagnostics handle was already freed');
+        $handle = $this->live();
         $flags = $tryOtherPadding ? self::TRY_OTHER_PADDING : 0;
         /** @var array{opens: bool, reason: ?string, steps: list<string>} */
         return Json::decode($lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_keepz_diagnostics_explain(

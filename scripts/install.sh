@@ -6,7 +6,7 @@
 #
 #   PREFIX/lib/libpayseal.so.A.X.Y.Z      the library: its SONAME (libpayseal.so.A, A being the C
 #                                          ABI version, set by ffi/build.rs) and the release
-#                                          version X.Y.Z (today: libpayseal.so.1.0.1.0)
+#                                          version X.Y.Z (today: libpayseal.so.2.0.1.0)
 #   PREFIX/lib/libpayseal.so.A             -> libpayseal.so.A.X.Y.Z (what programs load)
 #   PREFIX/lib/libpayseal.so               -> libpayseal.so.A (what -lpayseal links)
 #   PREFIX/lib/libpayseal.a

@@ -4,7 +4,7 @@
 #   scripts/release.sh [--out DIR] [--features LIST] [--no-build]
 #     -> DIR/payseal-<version>-<arch>-<os>-<env>.tar.gz and .tar.gz.sha256 (default DIR: dist/)
 #
-#   lib/             libpayseal.so.1.0.1.0, libpayseal.so.1, libpayseal.so, libpayseal.a
+#   lib/             libpayseal.so.2.0.1.0, libpayseal.so.2, libpayseal.so, libpayseal.a
 #   lib/pkgconfig/   payseal.pc, payseal-static.pc (relocatable: prefix=${pcfiledir}/../..)
 #   include/         payseal.h
 #   share/payseal/php/     the Composer package, as `composer archive` makes it

@@ -3,10 +3,15 @@
 //! A proxy in front of a gateway answers with HTML when the gateway is down; a load balancer may
 //! cut a body short. These are transport problems, not gateway answers, and they get their own
 //! error kinds so that a host can retry them instead of treating them as a refusal.
+//!
+//! Each body is read once: an object into its borrowed top-level fields
+//! ([`crate::json::parse_object`], duplicates found in the same pass), anything else into one
+//! raw value. Only the values that can nest (arrays, objects) are then scanned for their depth,
+//! each on its own text — an envelope's long Base64 strings are never looked at twice.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, Object, parse_object};
-use crate::plaintext::{MAX_JSON_DEPTH, depth_within_limit};
+use crate::json::{JsonKind, MAX_FIELDS, Object, Parsed, parse_object};
+use crate::plaintext::{MAX_JSON_DEPTH, depth_at_most};
 use serde_json::value::RawValue;
 
 /// Refuses a body over `max_body` bytes ([`ErrorKind::BodyTooLarge`]) or empty
@@ -62,47 +67,57 @@ pub(crate) fn not_json(body: &[u8], http_status: Option<u16>) -> Error {
 /// nested at most [`MAX_JSON_DEPTH`] levels, what a typed parse reads; [`ErrorKind::NotJson`]
 /// otherwise.
 ///
-/// serde_json reads a raw value without its recursion limit, so the depth is checked here.
+/// serde_json reads a raw value without its recursion limit, so the depth is checked here (for
+/// an array or an object; nothing else nests).
 pub(crate) fn parse_json(body: &[u8], http_status: Option<u16>) -> Result<&RawValue> {
     let json: &RawValue = serde_json::from_slice(body).map_err(|_| not_json(body, http_status))?;
-    check_depth(body, http_status)?;
+    check_depth(json, MAX_JSON_DEPTH, body.len(), http_status)?;
     Ok(json)
 }
 
 /// The body as a JSON object, read in one pass (its values kept as their exact text), or — when
-/// it is JSON of another kind — that kind; [`ErrorKind::NotJson`] as for [`parse_json`].
+/// it is JSON of another kind — that kind; [`ErrorKind::NotJson`] as for [`parse_json`], and
+/// [`ErrorKind::NotEnvelope`] for an object of more than [`MAX_FIELDS`] fields.
 pub(crate) fn parse_json_object(
     body: &[u8],
     http_status: Option<u16>,
 ) -> Result<std::result::Result<Object<'_>, JsonKind>> {
     match parse_object(body) {
-        Some(object) => {
-            // Only a field that is an array or an object can nest: an envelope (strings and a
-            // boolean, most of it one long Base64 string) needs no second pass over its bytes.
-            let nested = object
-                .iter()
-                .any(|(_, v)| matches!(JsonKind::of(v), JsonKind::Array | JsonKind::Object));
-            if nested {
-                check_depth(body, http_status)?;
+        Parsed::Object(object) => {
+            // A value of the top-level object starts one level down.
+            for (_, value) in object.iter() {
+                check_depth(value, MAX_JSON_DEPTH - 1, body.len(), http_status)?;
             }
             Ok(Ok(object))
         }
-        None => Ok(Err(JsonKind::of(parse_json(body, http_status)?))),
+        Parsed::TooManyFields => Err(Error::new(
+            ErrorKind::NotEnvelope,
+            format!(
+                "the body is a JSON object with more than {MAX_FIELDS} top-level fields; no \
+                 gateway body has that many (refused without reading further)"
+            ),
+        )),
+        Parsed::NotAnObject => Ok(Err(JsonKind::of(parse_json(body, http_status)?))),
     }
 }
 
-/// [`ErrorKind::NotJson`] for JSON nested more than [`MAX_JSON_DEPTH`] levels.
-fn check_depth(body: &[u8], http_status: Option<u16>) -> Result<()> {
-    if depth_within_limit(body) {
+/// [`ErrorKind::NotJson`] for an array or object nested more than `max` levels.
+fn check_depth(
+    value: &RawValue,
+    max: usize,
+    body_len: usize,
+    http_status: Option<u16>,
+) -> Result<()> {
+    let nests = matches!(JsonKind::of(value), JsonKind::Array | JsonKind::Object);
+    if !nests || depth_at_most(value.get().as_bytes(), max) {
         return Ok(());
     }
     let http = http_status.map_or(String::new(), |s| format!(", HTTP {s}"));
     Err(Error::new(
         ErrorKind::NotJson,
         format!(
-            "the body ({} bytes{http}) nests arrays or objects more than {MAX_JSON_DEPTH} levels \
-             deep",
-            body.len()
+            "the body ({body_len} bytes{http}) nests arrays or objects more than {MAX_JSON_DEPTH} \
+             levels deep"
         ),
     ))
 }

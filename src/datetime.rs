@@ -6,7 +6,7 @@
 //! not pretend to know: it keeps the fields as written and converts nothing. A full date library
 //! would add a dependency for six numbers and two formats.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -111,8 +111,8 @@ impl NaiveDateTime {
     pub fn parse(text: &str) -> Result<NaiveDateTime> {
         let bad = || {
             invalid(format_args!(
-                "{:?} is not yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss[.fraction]",
-                text.chars().take(40).collect::<String>()
+                "{} is not yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss[.fraction]",
+                excerpt(text).with_limit(40)
             ))
         };
         let b = text.as_bytes();

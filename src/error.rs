@@ -10,6 +10,7 @@
 //! envelopes learns nothing about *why* an envelope did not open. The explicitly named diagnostic
 //! functions ([`crate::keepz::diagnose`]) exist for offline debugging.
 
+pub use crate::excerpt::{EXCERPT_CHARS, Excerpt, excerpt};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -65,13 +66,17 @@ pub enum ErrorKind {
     InvalidRequest = 19,
     /// A gateway response is JSON but does not have the expected shape.
     UnexpectedResponse = 20,
+    /// A `(pointer, length)` input's length is over `isize::MAX` (C ABI only): no object that
+    /// large can exist, so the pair is not a buffer (a negative `ssize_t` cast to `size_t`, or an
+    /// uninitialised length).
+    InvalidLength = 21,
     /// An internal panic was caught at the C ABI boundary.
     Panic = 99,
 }
 
 impl ErrorKind {
     /// Every kind, in code order (used by the C ABI tests and the documentation table).
-    pub const ALL: [ErrorKind; 21] = [
+    pub const ALL: [ErrorKind; 22] = [
         ErrorKind::NullArgument,
         ErrorKind::InvalidUtf8,
         ErrorKind::MalformedKey,
@@ -92,6 +97,7 @@ impl ErrorKind {
         ErrorKind::InvalidAmount,
         ErrorKind::InvalidRequest,
         ErrorKind::UnexpectedResponse,
+        ErrorKind::InvalidLength,
         ErrorKind::Panic,
     ];
 
@@ -128,6 +134,7 @@ impl ErrorKind {
             ErrorKind::InvalidAmount => "the amount is invalid",
             ErrorKind::InvalidRequest => "the request is invalid",
             ErrorKind::UnexpectedResponse => "the response does not have the expected shape",
+            ErrorKind::InvalidLength => "an input length is larger than any object can be",
             ErrorKind::Panic => "internal error (a panic was caught)",
         }
     }

@@ -2,7 +2,7 @@
 //! identifier has the UUID shape. Each gateway's own rules (Keepz's two decimals, TransactPay's
 //! currency codes) live with its requests.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 
 /// Whether `value` has the UUID shape: 8-4-4-4-12 hexadecimal digits (either case). The version is
 /// not checked: Keepz parses any UUID.
@@ -30,8 +30,8 @@ pub(crate) fn check_uuid(field: &str, value: &str) -> Result<()> {
         Err(Error::new(
             ErrorKind::InvalidRequest,
             format!(
-                "{field} {:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
-                value.chars().take(64).collect::<String>()
+                "{field} {} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+                excerpt(value)
             ),
         ))
     }

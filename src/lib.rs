@@ -59,6 +59,7 @@ pub mod datetime;
 pub mod describe;
 mod encoding;
 pub mod error;
+mod excerpt;
 mod field_checks;
 pub mod http;
 mod json;

@@ -66,13 +66,14 @@ macro_rules! wire_enum {
 
         impl ::std::str::FromStr for $name {
             type Err = $crate::error::Error;
+            /// The caller's own text is quoted back (escaped and cut) when it is not a value.
             fn from_str(text: &str) -> $crate::error::Result<$name> {
                 $name::from_wire(text).ok_or_else(|| {
                     $crate::error::Error::new(
                         $crate::error::ErrorKind::InvalidRequest,
                         format!(
-                            "{:?} is not a valid {} (expected one of: {})",
-                            text.chars().take(40).collect::<String>(),
+                            "{} is not a valid {} (expected one of: {})",
+                            $crate::error::excerpt(text).with_limit(40),
                             stringify!($name),
                             [$($text),+].join(", ")
                         ),
@@ -82,10 +83,16 @@ macro_rules! wire_enum {
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
+            /// A value read from JSON is not quoted back: it may come from a decrypted answer.
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$name, D::Error> {
                 let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                text.parse::<$name>()
-                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(e.message()))
+                $name::from_wire(&text).ok_or_else(|| {
+                    <D::Error as ::serde::de::Error>::custom(format!(
+                        "not a valid {} (expected one of: {})",
+                        stringify!($name),
+                        [$($text),+].join(", ")
+                    ))
+                })
             }
         }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // expectedABI is the C ABI version this binding was written against (PAYSEAL_ABI_VERSION).
-const expectedABI = 1
+const expectedABI = 2
 
 // The header the binding compiles against must be the ABI the binding was written for: a
 // mismatch fails the build (a negative array length) rather than a call at run time.
@@ -92,7 +92,8 @@ func selftestPanic() error {
 
 type cKeepz = C.payseal_keepz
 
-func keepzNew(public, private []byte, identifier string, o KeepzOptions) (*cKeepz, error) {
+// keepzOptions is the C options struct of o.
+func keepzOptions(o KeepzOptions) C.payseal_keepz_options {
 	opts := C.payseal_keepz_options{
 		padding:  C.uint32_t(o.Padding),
 		legacy:   0,
@@ -102,6 +103,11 @@ func keepzNew(public, private []byte, identifier string, o KeepzOptions) (*cKeep
 	if o.Legacy {
 		opts.legacy = 1
 	}
+	return opts
+}
+
+func keepzNew(public, private []byte, identifier string, o KeepzOptions) (*cKeepz, error) {
+	opts := keepzOptions(o)
 	pub, pubLen := cBytes(public)
 	priv, privLen := cBytes(private)
 	id := []byte(identifier)
@@ -135,10 +141,33 @@ func keepzOpen(h *cKeepz, httpStatus uint16, body []byte) ([]byte, error) {
 	})
 }
 
-func keepzDiagnose(h *cKeepz, body []byte) ([]byte, error) {
+// ---------------------------------------------------------------- Keepz diagnostics
+
+type cKeepzDiagnostics = C.payseal_keepz_diagnostics
+
+func keepzDiagnosticsNew(private []byte, o KeepzOptions) (*cKeepzDiagnostics, error) {
+	opts := keepzOptions(o)
+	priv, privLen := cBytes(private)
+	var handle *C.payseal_keepz_diagnostics
+	err := callStatus(func(errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_diagnostics_new(priv, privLen, &opts, &handle, errBuf)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return handle, nil
+}
+
+func keepzDiagnosticsFree(h *cKeepzDiagnostics) { C.payseal_keepz_diagnostics_free(h) }
+
+func keepzDiagnosticsExplain(h *cKeepzDiagnostics, body []byte, tryOtherPadding bool) ([]byte, error) {
 	p, n := cBytes(body)
+	var flags C.uint32_t
+	if tryOtherPadding {
+		flags |= C.PAYSEAL_DIAGNOSE_TRY_OTHER_PADDING
+	}
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_keepz_diagnose(h, p, n, out, errBuf)
+		return C.payseal_keepz_diagnostics_explain(h, p, n, flags, out, errBuf)
 	})
 }
 

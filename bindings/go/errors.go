@@ -36,6 +36,7 @@ const (
 	StatusInvalidAmount      Status = 18 // a money amount is invalid
 	StatusInvalidRequest     Status = 19 // a request value is invalid
 	StatusUnexpectedResponse Status = 20 // a response has an unexpected shape
+	StatusInvalidLength      Status = 21 // an input length over PTRDIFF_MAX (never from this package)
 	StatusPanic              Status = 99 // a panic was caught inside payseal
 )
 
@@ -49,7 +50,8 @@ var statusNames = map[Status]string{
 	StatusInvalidArgument: "InvalidArgument", StatusMissingKey: "MissingKey",
 	StatusCrypto: "Crypto", StatusBackendUnavailable: "BackendUnavailable",
 	StatusInvalidAmount: "InvalidAmount", StatusInvalidRequest: "InvalidRequest",
-	StatusUnexpectedResponse: "UnexpectedResponse", StatusPanic: "Panic",
+	StatusUnexpectedResponse: "UnexpectedResponse", StatusInvalidLength: "InvalidLength",
+	StatusPanic: "Panic",
 }
 
 // String is the status's name, as the Rust ErrorKind spells it ("CannotOpen").
@@ -169,7 +171,7 @@ func StatusOf(err error) (Status, bool) {
 }
 
 // IsCannotOpen reports whether err is CannotOpen: the envelope did not open (wrong key, wrong
-// padding, tampering — deliberately one error; see Keepz.Diagnose for offline debugging).
+// padding, tampering — deliberately one error; KeepzDiagnostics explains it, offline only).
 func IsCannotOpen(err error) bool { return errors.Is(err, StatusCannotOpen) }
 
 // IsGatewayError reports whether err carries the gateway's own error (see Error.Gateway).

@@ -17,7 +17,7 @@ func TestLibraryFacts(t *testing.T) {
 	if checkABI() != nil {
 		t.Fatal(checkABI())
 	}
-	if err := abiError(2, "9.9.9"); !errors.Is(err, ErrABIMismatch) || !strings.Contains(err.Error(), "ABI 2") {
+	if err := abiError(3, "9.9.9"); !errors.Is(err, ErrABIMismatch) || !strings.Contains(err.Error(), "ABI 3") {
 		t.Fatalf("ABI mismatch: %v", err)
 	}
 	if v := Version(); v == "" || strings.Count(v, ".") != 2 {
@@ -43,6 +43,11 @@ func TestPanicDoesNotCrossTheBoundary(t *testing.T) {
 func TestEmptyInputs(t *testing.T) {
 	key := keys(t)["rsa2048"]
 	k := mustKeepz(t, []byte(key.PublicPEM), []byte(key.PrivatePEM), identifier, nil)
+	doctor, err := NewKeepzDiagnostics([]byte(key.PrivatePEM), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doctor.Close()
 	backing := make([]byte, 0, 64) // empty but with capacity: still passed as NULL + 0
 	for _, empty := range [][]byte{nil, {}, backing[:0]} {
 		_, err := k.Seal(empty)
@@ -55,10 +60,12 @@ func TestEmptyInputs(t *testing.T) {
 		}
 		_, err = k.Open(0, empty)
 		wantStatus(t, "empty callback", err, StatusEmptyBody)
-		d, err := k.Diagnose(empty)
+		d, err := doctor.Explain(empty, DiagnoseOptions{})
 		if err != nil || d.Opens || d.Reason == nil {
 			t.Fatalf("diagnose empty: %+v %v", d, err)
 		}
+		_, err = NewKeepzDiagnostics(empty, nil)
+		wantStatus(t, "diagnostics without a key", err, StatusMalformedKey)
 		_, err = ParseTransactPayResponse(200, empty)
 		wantStatus(t, "parse empty", err, StatusEmptyBody)
 		_, err = NewKeepz(empty, empty, "", nil)
@@ -66,7 +73,7 @@ func TestEmptyInputs(t *testing.T) {
 		_, err = NewTransactPay(empty, nil, BackendDefault)
 		wantStatus(t, "no key", err, StatusMalformedKey)
 	}
-	_, err := Endpoint("", "")
+	_, err = Endpoint("", "")
 	wantStatus(t, "empty endpoint", err, StatusInvalidArgument)
 }
 
@@ -260,7 +267,13 @@ func TestClosedHandles(t *testing.T) {
 	wantStatus(t, "seal after Close", err, StatusNullArgument)
 	_, err = k.Open(200, []byte(`{}`))
 	wantStatus(t, "open after Close", err, StatusNullArgument)
-	_, err = k.Diagnose([]byte(`{}`))
+	doctor, err := NewKeepzDiagnostics([]byte(key.PrivatePEM), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doctor.Close()
+	doctor.Close() // twice is harmless
+	_, err = doctor.Explain([]byte(`{}`), DiagnoseOptions{})
 	wantStatus(t, "diagnose after Close", err, StatusNullArgument)
 
 	tp, err := NewTransactPay([]byte(key.TransactPayBlob), nil, BackendDefault)

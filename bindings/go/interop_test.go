@@ -159,11 +159,26 @@ func TestInteropKeepzHybrid(t *testing.T) {
 				if !IsCannotOpen(err) {
 					t.Fatal("IsCannotOpen")
 				}
-				d, err := wrong.Diagnose(goBody)
+				// Diagnosis: a separate handle; the other padding is tried only when asked.
+				wrongDoctor, err := NewKeepzDiagnostics([]byte(key.PrivatePEM), &KeepzOptions{Padding: other})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer wrongDoctor.Close()
+				d, err := wrongDoctor.Explain(goBody, DiagnoseOptions{})
 				if err != nil || d.Opens || d.Reason == nil || len(d.Steps) == 0 {
 					t.Fatalf("diagnosis %+v, %v", d, err)
 				}
-				d, err = opener.Diagnose(goBody)
+				d, err = wrongDoctor.Explain(goBody, DiagnoseOptions{TryOtherPadding: true})
+				if err != nil || d.Opens || !strings.Contains(*d.Reason, "set the padding to") {
+					t.Fatalf("diagnosis trying the other padding %+v, %v", d, err)
+				}
+				doctor, err := NewKeepzDiagnostics([]byte(key.PrivateBase64DER), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer doctor.Close()
+				d, err = doctor.Explain(goBody, DiagnoseOptions{})
 				if err != nil || !d.Opens || d.Reason != nil {
 					t.Fatalf("diagnosis of a good body %+v, %v", d, err)
 				}

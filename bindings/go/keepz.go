@@ -1,7 +1,6 @@
 package payseal
 
 import (
-	"encoding/json"
 	"runtime"
 	"sync"
 )
@@ -30,15 +29,9 @@ type Keepz struct {
 // A Keepz test double swaps the keys: Keepz's private key to open requests, the integrator's
 // public key to seal responses, and no identifier.
 func NewKeepz(keepzPublicKey, integratorPrivateKey []byte, identifier string, opts *KeepzOptions) (*Keepz, error) {
-	if err := checkABI(); err != nil {
+	o, err := checkedOptions(opts)
+	if err != nil {
 		return nil, err
-	}
-	var o KeepzOptions
-	if opts != nil {
-		o = *opts
-	}
-	if o.MaxBody < 0 {
-		return nil, &Error{Status: StatusInvalidArgument, Message: "MaxBody must not be negative"}
 	}
 	h, err := keepzNew(keepzPublicKey, integratorPrivateKey, identifier, o)
 	if err != nil {
@@ -48,6 +41,22 @@ func NewKeepz(keepzPublicKey, integratorPrivateKey []byte, identifier string, op
 	liveHandles.Add(1)
 	runtime.SetFinalizer(k, (*Keepz).Close)
 	return k, nil
+}
+
+// checkedOptions is *opts (nil: the defaults) once the library's ABI and the options are known
+// to be usable.
+func checkedOptions(opts *KeepzOptions) (KeepzOptions, error) {
+	var o KeepzOptions
+	if err := checkABI(); err != nil {
+		return o, err
+	}
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBody < 0 {
+		return o, &Error{Status: StatusInvalidArgument, Message: "MaxBody must not be negative"}
+	}
+	return o, nil
 }
 
 // Close releases the handle. It is safe to call more than once, and waits for calls in flight.
@@ -102,27 +111,6 @@ func (k *Keepz) Open(httpStatus int, body []byte) ([]byte, error) {
 		out = []byte{}
 	}
 	return out, err
-}
-
-// Diagnosis explains why a body does or does not open.
-type Diagnosis struct {
-	Opens  bool     `json:"opens"`
-	Reason *string  `json:"reason"` // nil when it opens
-	Steps  []string `json:"steps"`  // what each step found, in order
-}
-
-// Diagnose explains why a body does or does not open, for offline debugging only: never send
-// its answer to whoever posted the body (it is a padding oracle by design).
-func (k *Keepz) Diagnose(body []byte) (*Diagnosis, error) {
-	out, err := k.with(func(h *cKeepz) ([]byte, error) { return keepzDiagnose(h, body) })
-	if err != nil {
-		return nil, err
-	}
-	var d Diagnosis
-	if err := json.Unmarshal(out, &d); err != nil {
-		return nil, &Error{Status: StatusUnexpectedResponse, Message: "payseal_keepz_diagnose returned unreadable JSON: " + err.Error()}
-	}
-	return &d, nil
 }
 
 // httpStatusArg checks that an HTTP status fits the C argument (uint16_t).

@@ -9,7 +9,7 @@
 // test for one with errors.Is(err, payseal.StatusCannotOpen) or errors.As(err, &perr).
 //
 // Building needs libpayseal installed (payseal.pc found by pkg-config; PKG_CONFIG_PATH for a
-// prefix outside its search path); the program then loads libpayseal.so.1 by the dynamic
+// prefix outside its search path); the program then loads libpayseal.so.2 by the dynamic
 // loader's rules, or links libpayseal.a with -tags payseal_static. See README.md.
 package payseal
 

@@ -21,9 +21,11 @@ typedef enum {
   PAYSEAL_INVALID_AMOUNT = 18,
   PAYSEAL_INVALID_REQUEST = 19,
   PAYSEAL_UNEXPECTED_RESPONSE = 20,
+  PAYSEAL_INVALID_LENGTH = 21,
   PAYSEAL_PANIC = 99,
 } payseal_status;
 typedef struct payseal_keepz payseal_keepz;
+typedef struct payseal_keepz_diagnostics payseal_keepz_diagnostics;
 typedef struct payseal_transactpay payseal_transactpay;
 typedef struct {
   uint8_t *data;
@@ -37,6 +39,18 @@ typedef struct {
 } payseal_keepz_options;
 bool payseal_backend_available(uint32_t backend);
 void payseal_buffer_free(payseal_buffer *buffer);
+payseal_status payseal_keepz_diagnostics_new(const uint8_t *private_key,
+                                             size_t private_key_len,
+                                             const payseal_keepz_options *options,
+                                             payseal_keepz_diagnostics **out,
+                                             payseal_buffer *error);
+void payseal_keepz_diagnostics_free(payseal_keepz_diagnostics *handle);
+payseal_status payseal_keepz_diagnostics_explain(const payseal_keepz_diagnostics *diagnostics,
+                                                 const uint8_t *body,
+                                                 size_t body_len,
+                                                 uint32_t flags,
+                                                 payseal_buffer *out,
+                                                 payseal_buffer *error);
 payseal_status payseal_keepz_new(const uint8_t *keepz_public_key,
                                  size_t keepz_public_key_len,
                                  const uint8_t *integrator_private_key,
@@ -63,11 +77,6 @@ payseal_status payseal_keepz_open(const payseal_keepz *keepz,
                                   size_t body_len,
                                   payseal_buffer *out,
                                   payseal_buffer *error);
-payseal_status payseal_keepz_diagnose(const payseal_keepz *keepz,
-                                      const uint8_t *body,
-                                      size_t body_len,
-                                      payseal_buffer *out,
-                                      payseal_buffer *error);
 payseal_status payseal_keygen(uint32_t bits,
                               uint32_t backend,
                               uint32_t private_format,

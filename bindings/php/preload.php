@@ -24,7 +24,7 @@
  *     Without either, Library::get() loads the library with FFI::cdef() on each request's first
  *     use, which preloaded code may do.
  *
- * The library is found as at run time (PAYSEAL_LIB, then the installed libpayseal.so.1 by the
+ * The library is found as at run time (PAYSEAL_LIB, then the installed libpayseal.so.2 by the
  * system loader); PAYSEAL_LIB must be in the environment of the FPM master, not of a pool.
  *
  * The simplest alternative needs no preloading at all: ffi.enable=true.
@@ -38,7 +38,7 @@ require_once __DIR__ . '/autoload.php';
 
 foreach (glob(__DIR__ . '/src/*.php') ?: [] as $file) {
     $name = 'Payseal\\' . basename($file, '.php');
-    if (!class_exists($name) && !interface_exists($name) && !enum_exists($name)) {
+    if (!class_exists($name) && !interface_exists($name) && !enum_exists($name) && !trait_exists($name)) {
         require_once $file;
     }
 }

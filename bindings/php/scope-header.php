@@ -7,7 +7,7 @@
  *     php scope-header.php [/path/to/libpayseal.so [/path/to/payseal_php.h]] > payseal-ffi.h
  *
  * Without arguments the library is found as at run time (PAYSEAL_LIB, then the system loader's
- * "libpayseal.so.1", written as that bare name).
+ * "libpayseal.so.2", written as that bare name).
  */
 
 declare(strict_types=1);

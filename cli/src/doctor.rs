@@ -1,9 +1,9 @@
 //! `payseal doctor`: for an integrator whose envelopes fail — what each key is, whether the keys
-//! belong together, and why an envelope does not open (through the diagnostic function, never the
-//! production open path).
+//! belong together, and why an envelope does not open (through the separate diagnostics handle,
+//! `KeepzDiagnostics`, never the production open path).
 
 use crate::io::{CliResult, PaddingArg, describe, read_file};
-use payseal::keepz::{EnvelopeMode, Keepz};
+use payseal::keepz::{DiagnoseOptions, EnvelopeMode, KeepzDiagnostics, KeepzOptions};
 use payseal::keys::{PrivateKey, PublicKey};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,9 @@ pub struct DoctorArgs {
     /// Legacy envelopes.
     #[arg(long)]
     legacy: bool,
+    /// When the key block does not open, also try the other RSA padding.
+    #[arg(long)]
+    try_other_padding: bool,
 }
 
 fn report_public(path: &Path) -> Option<PublicKey> {
@@ -112,17 +115,18 @@ pub fn run(args: &DoctorArgs) -> CliResult<()> {
             return Err("--envelope needs a readable --private-key".into());
         };
         let body = read_file(envelope)?;
-        let keepz = Keepz::builder()
-            .open_with(private)
-            .padding(args.padding.into())
-            .mode(if args.legacy {
+        let options = KeepzOptions {
+            padding: args.padding.into(),
+            mode: if args.legacy {
                 EnvelopeMode::Legacy
             } else {
                 EnvelopeMode::Hybrid
-            })
-            .build()
-            .map_err(|e| describe(&e))?;
-        let diagnosis = keepz.diagnose(&body).map_err(|e| describe(&e))?;
+            },
+            ..KeepzOptions::default()
+        };
+        let doctor = KeepzDiagnostics::new(private, options);
+        let ask = DiagnoseOptions::default().try_other_padding(args.try_other_padding);
+        let diagnosis = doctor.explain(&body, ask);
         println!("envelope {}:", envelope.display());
         for step in &diagnosis.steps {
             println!("  - {step}");

@@ -409,16 +409,27 @@ fn doctor_reports_keys_and_the_real_reason() {
         b"{\"status\":\"SUCCESS\"}",
     );
     std::fs::write(&envelope, &sealed.stdout).unwrap();
-    let out = payseal(
-        &[
+    let doctor = |extra: &[&str]| {
+        let mut args = vec![
             "doctor",
             "--private-key",
             private.to_str().unwrap(),
             "--envelope",
             envelope.to_str().unwrap(),
-        ],
-        b"",
+        ];
+        args.extend_from_slice(extra);
+        payseal(&args, b"")
+    };
+    // The other padding is tried only when asked.
+    let out = doctor(&[]);
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("does not open under RSA oaep-sha256"),
+        "{text}"
     );
+    assert!(!text.contains("pkcs1v15"), "{text}");
+    let out = doctor(&["--try-other-padding"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("set the padding to pkcs1v15"));
     let out = payseal(

@@ -3,11 +3,23 @@
 use super::boundary::null;
 use payseal::error::{Error, ErrorKind, Result};
 
-/// A `(ptr, len)` input as a slice. `NULL, 0` is empty; `NULL` with a length is an error.
+/// A `(ptr, len)` input as a slice. `NULL, 0` is empty; `NULL` with a length is an error; a
+/// length over `isize::MAX` is [`ErrorKind::InvalidLength`] whatever the pointer, checked first:
+/// `slice::from_raw_parts` requires it (a larger slice is undefined behaviour), and no object
+/// that large exists, so such a pair is a bug in the caller (a negative `ssize_t` cast to
+/// `size_t`, an uninitialised length), never input to read.
+///
+/// Every input of every exported function goes through here ([`text`] and [`optional`] too).
 ///
 /// # Safety
 /// `ptr` must be NULL or point to `len` readable bytes that outlive the call.
 pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a [u8]> {
+    if len > isize::MAX as usize {
+        return Err(Error::new(
+            ErrorKind::InvalidLength,
+            format!("{name}_len is {len}, over PTRDIFF_MAX: not the length of a buffer"),
+        ));
+    }
     if ptr.is_null() {
         if len == 0 { Ok(&[]) } else { Err(null(name)) }
     } else {

@@ -43,13 +43,43 @@ impl From<payseal::Result<Vec<u8>>> for Outcome {
     }
 }
 
+/// Refuses two output arguments that are the same `payseal_buffer` (NULLs aside).
+///
+/// The rule of the ABI: every output of a call (`out` and `error`; `private_out`, `public_out`
+/// and `error` of `payseal_keygen`) is a distinct buffer. Otherwise one write would replace
+/// another — a gateway error's JSON in `out` overwritten by the message in `error`, a private key
+/// by a public one — and the first allocation would leak, unwiped. Such a call is refused with
+/// `PAYSEAL_INVALID_ARGUMENT` before anything else is done, and only the message is written (to
+/// `error`, which is then the one buffer to free).
+pub(crate) fn distinct_outputs(outputs: &[(*mut payseal_buffer, &str)]) -> payseal::Result<()> {
+    for (i, (a, a_name)) in outputs.iter().enumerate() {
+        for (b, b_name) in &outputs[i + 1..] {
+            if !a.is_null() && a == b {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "{a_name} and {b_name} are the same payseal_buffer: every output of a \
+                         call must be a buffer of its own"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs `body` inside `catch_unwind`, writes `out` (on success) and `error` (on failure), and
-/// returns the status. `out` must be non-NULL when the function has an output.
+/// returns the status. `out` must be non-NULL when the function has an output. `out` and `error`
+/// must be distinct ([`distinct_outputs`]): otherwise nothing runs.
 pub(crate) fn run(
     out: *mut payseal_buffer,
     error: *mut payseal_buffer,
     body: impl FnOnce() -> Outcome,
 ) -> payseal_status {
+    if let Err(e) = distinct_outputs(&[(out, "out"), (error, "error")]) {
+        write_error(error, &e);
+        return payseal_status::from_kind(e.kind());
+    }
     quiet_caught_panics();
     INSIDE_BOUNDARY.with(|inside| inside.set(true));
     let caught = catch_unwind(AssertUnwindSafe(body));

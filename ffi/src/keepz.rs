@@ -7,7 +7,7 @@ use super::buffer::payseal_buffer;
 use super::status::payseal_status;
 use payseal::backend::RsaPadding;
 use payseal::error::{Error, ErrorKind, Result};
-use payseal::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz};
+use payseal::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz, KeepzOptions};
 use payseal::keys::{KeyOptions, PrivateKey, PublicKey};
 
 /// `padding`: RSAES-OAEP with SHA-256 and MGF1-SHA-256 (Keepz's default).
@@ -42,16 +42,16 @@ fn padding_from(code: u32) -> Result<RsaPadding> {
     }
 }
 
-fn build(
-    public: Option<&[u8]>,
-    private: Option<&[u8]>,
-    identifier: Option<&str>,
-    options: payseal_keepz_options,
-) -> Result<Keepz> {
-    let key_options = KeyOptions::with_backend(backend_from(options.backend)?);
-    let mut builder = Keepz::builder()
-        .padding(padding_from(options.padding)?)
-        .mode(match options.legacy {
+/// The core's options for a C options struct (NULL: the defaults), and the key options of its
+/// backend.
+pub(crate) fn options_from(
+    options: *const payseal_keepz_options,
+) -> Result<(KeepzOptions, KeyOptions)> {
+    // SAFETY: NULL or a valid options struct (the caller's contract).
+    let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
+    let keepz_options = KeepzOptions {
+        padding: padding_from(options.padding)?,
+        mode: match options.legacy {
             0 => EnvelopeMode::Hybrid,
             1 => EnvelopeMode::Legacy,
             other => {
@@ -60,12 +60,25 @@ fn build(
                     format!("legacy must be 0 or 1, not {other}"),
                 ));
             }
-        })
-        .max_body(if options.max_body == 0 {
+        },
+        max_body: if options.max_body == 0 {
             DEFAULT_MAX_BODY
         } else {
             options.max_body
-        });
+        },
+    };
+    let key_options = KeyOptions::with_backend(backend_from(options.backend)?);
+    Ok((keepz_options, key_options))
+}
+
+fn build(
+    public: Option<&[u8]>,
+    private: Option<&[u8]>,
+    identifier: Option<&str>,
+    options: *const payseal_keepz_options,
+) -> Result<Keepz> {
+    let (keepz_options, key_options) = options_from(options)?;
+    let mut builder = Keepz::builder().options(keepz_options);
     if let Some(key) = public {
         builder = builder.seal_to(PublicKey::parse_with(key, &key_options)?);
     }
@@ -115,8 +128,6 @@ pub unsafe extern "C" fn payseal_keepz_new(
                 })
             })
             .transpose()?;
-        // SAFETY: NULL or a valid options struct.
-        let options = unsafe { options.as_ref() }.copied().unwrap_or_default();
         build(public, private, id, options).map(payseal_keepz)
     })
 }
@@ -218,35 +229,6 @@ pub unsafe extern "C" fn payseal_keepz_open(
                 .0
                 .open_response(http_status, body)?
                 .map_or_else(Vec::new, |plaintext| plaintext.into_bytes().to_vec()))
-        })())
-    })
-}
-
-/// Explains why a body does or does not open — for offline debugging only: never return its
-/// output to whoever posted the body (it is a padding oracle by design). `*out` holds JSON
-/// `{"opens":bool,"reason":string|null,"steps":[string]}`.
-///
-/// # Safety
-/// As for `payseal_keepz_open`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn payseal_keepz_diagnose(
-    keepz: *const payseal_keepz,
-    body: *const u8,
-    body_len: usize,
-    out: *mut payseal_buffer,
-    error: *mut payseal_buffer,
-) -> payseal_status {
-    run(out, error, || {
-        Outcome::from((|| {
-            require_out(out, "out")?;
-            let keepz = unsafe { handle(keepz, "keepz") }?;
-            let body = unsafe { bytes(body, body_len, "body") }?;
-            Ok(keepz
-                .0
-                .diagnose(body)?
-                .to_json_value()
-                .to_string()
-                .into_bytes())
         })())
     })
 }

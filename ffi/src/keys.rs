@@ -3,10 +3,10 @@
 
 use super::args::{require_out, text};
 use super::backend::backend_from;
-use super::boundary::{Outcome, run};
+use super::boundary::{Outcome, distinct_outputs, run, write_error};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
-use payseal::error::{Error, ErrorKind, Result};
+use payseal::error::{Error, ErrorKind, Result, excerpt};
 use payseal::keys::{KeyFormat, PrivateKey};
 
 /// Key format: PEM (`PUBLIC KEY` / `PRIVATE KEY`).
@@ -53,6 +53,16 @@ pub unsafe extern "C" fn payseal_keygen(
     public_out: *mut payseal_buffer,
     error: *mut payseal_buffer,
 ) -> payseal_status {
+    // Before anything else: a private key must never land in a buffer that is also written
+    // with something else.
+    if let Err(e) = distinct_outputs(&[
+        (private_out, "private_out"),
+        (public_out, "public_out"),
+        (error, "error"),
+    ]) {
+        write_error(error, &e);
+        return payseal_status::from_kind(e.kind());
+    }
     let mut public_bytes: Option<Vec<u8>> = None;
     let status = run(private_out, error, || {
         Outcome::from((|| {
@@ -109,14 +119,17 @@ pub unsafe extern "C" fn payseal_endpoint(
                 other => {
                     return Err(Error::new(
                         ErrorKind::InvalidArgument,
-                        format!("unknown gateway {other:?}: expected \"keepz\" or \"transactpay\""),
+                        format!(
+                            "unknown gateway {}: expected \"keepz\" or \"transactpay\"",
+                            excerpt(other)
+                        ),
                     ));
                 }
             };
             value.map(|v| v.to_string().into_bytes()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidArgument,
-                    format!("{gateway} has no operation {operation:?}"),
+                    format!("{gateway} has no operation {}", excerpt(operation)),
                 )
             })
         })())

@@ -50,6 +50,9 @@ pub enum payseal_status {
     PAYSEAL_INVALID_REQUEST = 19,
     /// A response has an unexpected shape.
     PAYSEAL_UNEXPECTED_RESPONSE = 20,
+    /// An input's length is over `PTRDIFF_MAX` (`isize::MAX`): not a buffer (a negative length
+    /// cast to `size_t`, an uninitialised one). Checked before the pointer is used.
+    PAYSEAL_INVALID_LENGTH = 21,
     /// A panic was caught inside payseal.
     PAYSEAL_PANIC = 99,
 }
@@ -79,6 +82,7 @@ impl payseal_status {
             ErrorKind::InvalidAmount => PAYSEAL_INVALID_AMOUNT,
             ErrorKind::InvalidRequest => PAYSEAL_INVALID_REQUEST,
             ErrorKind::UnexpectedResponse => PAYSEAL_UNEXPECTED_RESPONSE,
+            ErrorKind::InvalidLength => PAYSEAL_INVALID_LENGTH,
             ErrorKind::Panic => PAYSEAL_PANIC,
             // `ErrorKind` is non-exhaustive: a kind added to the core without a status here is
             // reported as an internal error, and the test below fails until it gets its own.
@@ -113,6 +117,7 @@ pub extern "C" fn payseal_status_text(status: u32) -> *const c_char {
         18 => b"the amount is invalid\0",
         19 => b"the request is invalid\0",
         20 => b"the response does not have the expected shape\0",
+        21 => b"an input length is larger than any object can be\0",
         99 => b"internal error (a panic was caught)\0",
         _ => b"unknown status code\0",
     };

@@ -8,7 +8,10 @@ use std::ffi::c_char;
 /// The C ABI version. It changes only when the ABI changes incompatibly; bindings check it when
 /// they load the library. Equal to `[package.metadata.payseal] abi-version` in this crate's
 /// `Cargo.toml`.
-pub const PAYSEAL_ABI_VERSION: u32 = 1;
+///
+/// 2: `payseal_keepz_diagnose` (which any production handle could call) is gone; diagnosis takes
+/// its own handle (`payseal_keepz_diagnostics_new`, `_explain`, `_free`).
+pub const PAYSEAL_ABI_VERSION: u32 = 2;
 
 /// The library version, NUL-terminated ("0.1.0"), equal to this crate's version (the core crate
 /// is released with the same number). Do not free it.

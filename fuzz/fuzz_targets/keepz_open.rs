@@ -1,20 +1,21 @@
-//! A Keepz body → `Keepz::open`, `Keepz::open_response(status, body)` and `Keepz::diagnose`, with a
-//! fixed private key (tests/keys/rsa2048.pkcs8.pem) under six handle configurations.
+//! A Keepz body → `Keepz::open`, `Keepz::open_response(status, body)` and the separate
+//! `KeepzDiagnostics` handle's `explain` (with and without trying the other padding), with a fixed
+//! private key (tests/keys/rsa2048.pkcs8.pem) under six handle configurations.
 //!
 //! Input: `[config][status hi][status lo][body ...]`.
 //!
 //! Invariants: no panic; a body of well-formed envelope shape (a JSON object with string
 //! `encryptedData`, string `encryptedKeys` and `aes` absent/null/true for hybrid handles; no
 //! `encryptedKeys` for legacy ones) either opens to a JSON object or array, or fails with exactly
-//! `CannotOpen` and its one message; `open_response` agrees with `open`; `diagnose` says a body
-//! opens whenever it does.
+//! `CannotOpen` and its one message; `open_response` agrees with `open`; the diagnosis says a body
+//! opens exactly when `open` opens it.
 #![no_main]
 
 #[path = "common/top_level.rs"]
 mod top_level;
 
 use libfuzzer_sys::fuzz_target;
-use payseal::keepz::{EnvelopeMode, Keepz};
+use payseal::keepz::{DiagnoseOptions, EnvelopeMode, Keepz, KeepzDiagnostics};
 use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::{Backend, Error, ErrorKind, RsaPadding};
 use std::sync::LazyLock;
@@ -123,14 +124,17 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    if let Ok(diagnosis) = keepz.diagnose(body) {
-        if opened.is_ok() {
-            assert!(
-                diagnosis.opens,
-                "diagnose says no for a body that opens: {diagnosis:?}"
-            );
-        }
+    let doctor = KeepzDiagnostics::new(keepz.open_key().unwrap().clone(), *keepz.options());
+    for ask in [
+        DiagnoseOptions::default(),
+        DiagnoseOptions::default().try_other_padding(true),
+    ] {
+        let diagnosis = doctor.explain(body, ask);
+        assert_eq!(
+            diagnosis.opens,
+            opened.is_ok(),
+            "the diagnosis and open disagree: {diagnosis:?}"
+        );
         let _ = diagnosis.to_json_value();
     }
-    let _ = payseal::keepz::diagnose(keepz.open_key().unwrap(), keepz.options(), body);
 });

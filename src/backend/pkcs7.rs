@@ -42,8 +42,9 @@ pub(crate) fn pkcs7_check_ct(buf: &[u8]) -> (Choice, usize) {
     (good, buf.len() - pad_len)
 }
 
-/// [`pkcs7_check_ct`] as a `Result` (the data length, or `Err(())`), for callers that may branch
-/// on the answer: the diagnostic. The open path keeps the `Choice`.
+/// [`pkcs7_check_ct`] as a `Result` (the data length, or `Err(())`), for the tests. The open path
+/// keeps the `Choice`.
+#[cfg(test)]
 pub(crate) fn pkcs7_unpad_ct(buf: &[u8]) -> Result<usize, ()> {
     let (good, len) = pkcs7_check_ct(buf);
     if bool::from(good) { Ok(len) } else { Err(()) }

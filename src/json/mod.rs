@@ -13,8 +13,9 @@ mod kind;
 mod object;
 mod raw;
 mod scalar;
+pub(crate) mod shape;
 
 pub(crate) use kind::JsonKind;
-pub(crate) use object::{Object, parse_object};
+pub(crate) use object::{MAX_FIELDS, Object, Parsed, field_names, parse_object};
 pub use raw::RawJson;
-pub(crate) use scalar::{bool_of, i64_of, text_of};
+pub(crate) use scalar::{bool_of, i64_of, str_of, text_of};

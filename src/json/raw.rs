@@ -32,8 +32,12 @@ impl RawJson {
     /// Checks that `json` is one JSON value (surrounding whitespace is dropped) and keeps its text.
     pub fn from_text(json: impl Into<String>) -> Result<RawJson> {
         let json = json.into();
-        let raw = RawValue::from_string(json.trim().to_string())
-            .map_err(|e| Error::new(ErrorKind::NotJson, format!("not one JSON value: {e}")))?;
+        let raw = RawValue::from_string(json.trim().to_string()).map_err(|e| {
+            Error::new(
+                ErrorKind::NotJson,
+                format!("not one JSON value: {}", super::shape::problem(&e)),
+            )
+        })?;
         Ok(RawJson(raw))
     }
 
@@ -45,10 +49,10 @@ impl RawJson {
     /// Deserializes the text into a typed value (exactly: payseal's [`Amount`](crate::Amount)
     /// reads every digit).
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_str(self.get()).map_err(|e| {
+        super::shape::read(self.get().as_bytes()).map_err(|e| {
             Error::new(
                 ErrorKind::UnexpectedResponse,
-                format!("the JSON does not have the expected shape: {e}"),
+                format!("the JSON does not have the expected shape {e}"),
             )
         })
     }

@@ -2,21 +2,29 @@
 
 use super::JsonKind;
 use serde_json::value::RawValue;
+use std::borrow::Cow;
+
+/// The text of a JSON string, unescaped: borrowed from the document when it holds no escape (most
+/// strings, Base64 above all: their text is between the quotes), decoded otherwise. `None` for
+/// any other kind of value.
+pub(crate) fn str_of(raw: &RawValue) -> Option<Cow<'_, str>> {
+    if JsonKind::of(raw) != JsonKind::String {
+        return None;
+    }
+    let quoted = raw.get();
+    let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
+    if inner.contains('\\') {
+        serde_json::from_str::<String>(quoted).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(inner))
+    }
+}
 
 /// Text from a string (unescaped), a number (its JSON text, digit for digit) or a boolean;
 /// `None` for null, an array or an object.
 pub(crate) fn text_of(raw: &RawValue) -> Option<String> {
     match JsonKind::of(raw) {
-        JsonKind::String => {
-            // Most strings (Base64 above all) hold no escape: their text is between the quotes.
-            let quoted = raw.get();
-            let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
-            if inner.contains('\\') {
-                serde_json::from_str(quoted).ok()
-            } else {
-                Some(inner.to_string())
-            }
-        }
+        JsonKind::String => str_of(raw).map(Cow::into_owned),
         JsonKind::Number | JsonKind::Bool => Some(raw.get().to_string()),
         _ => None,
     }

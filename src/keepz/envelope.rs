@@ -4,9 +4,10 @@
 use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
 use crate::encoding::query;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, text_of};
+use crate::error::{Error, ErrorKind, Result, excerpt};
+use crate::json::{JsonKind, Object, field_names, str_of};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// A sealed Keepz envelope, ready to send.
 ///
@@ -89,116 +90,106 @@ impl SealedEnvelope {
     }
 }
 
-/// The fields of an envelope read from a body, before any decryption.
-pub(crate) struct WireEnvelope {
-    pub encrypted_data: String,
-    pub encrypted_keys: Option<String>,
+/// The fields of an envelope read from a body, before any decryption: borrowed from the body
+/// (Base64 holds no escape, so nothing is copied) unless a field holds a JSON escape.
+pub(crate) struct WireEnvelope<'a> {
+    pub encrypted_data: Cow<'a, str>,
+    pub encrypted_keys: Option<Cow<'a, str>>,
 }
 
 /// What a Keepz body is, before any decryption.
-pub(crate) enum BodyShape {
-    Envelope(WireEnvelope),
+pub(crate) enum BodyShape<'a> {
+    Envelope(WireEnvelope<'a>),
     GatewayError(super::KeepzApiError),
     /// Valid JSON that is neither; the text says what was seen.
     Other(String),
 }
 
 /// Classifies a body that is already known to be non-empty and within the size limit.
-pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape> {
-    let obj = match parse_json_object(body, None)? {
-        Ok(obj) => obj,
-        Err(kind) => {
-            return Ok(BodyShape::Other(format!(
-                "a JSON {} instead of an object",
-                kind.name()
-            )));
-        }
-    };
+pub(crate) fn classify_body(body: &[u8]) -> Result<BodyShape<'_>> {
+    match parse_json_object(body, None)? {
+        Ok(obj) => Ok(classify_object(&obj)),
+        Err(kind) => Ok(BodyShape::Other(format!(
+            "a JSON {} instead of an object",
+            kind.name()
+        ))),
+    }
+}
+
+/// Classifies a body's top-level object (read once, by the caller).
+pub(crate) fn classify_object<'a>(obj: &Object<'a>) -> BodyShape<'a> {
     if let Some(name) = obj.duplicate() {
-        return Ok(BodyShape::Other(format!(
-            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+        return BodyShape::Other(format!(
+            "a JSON object with the field {} twice (refused: JSON readers disagree on which \
              one counts)",
-            name.chars().take(64).collect::<String>()
-        )));
+            excerpt(name)
+        ));
     }
     if let Some(data) = obj.get("encryptedData") {
-        if JsonKind::of(data) != JsonKind::String {
-            return Ok(BodyShape::Other(format!(
+        let Some(encrypted_data) = str_of(data) else {
+            return BodyShape::Other(format!(
                 "encryptedData is a JSON {}, not a string",
                 JsonKind::of(data).name()
-            )));
-        }
+            ));
+        };
         let keys = match obj.get("encryptedKeys").map(|v| (JsonKind::of(v), v)) {
             None | Some((JsonKind::Null, _)) => None,
-            Some((JsonKind::String, v)) => text_of(v),
+            Some((JsonKind::String, v)) => str_of(v),
             Some((kind, _)) => {
-                return Ok(BodyShape::Other(format!(
+                return BodyShape::Other(format!(
                     "encryptedKeys is a JSON {}, not a string",
                     kind.name()
-                )));
+                ));
             }
         };
         match obj.get("aes").map(|v| v.get()) {
             None | Some("true" | "null") => {}
             Some("false") if keys.is_none() => {}
             Some(other) => {
-                return Ok(BodyShape::Other(format!(
+                return BodyShape::Other(format!(
                     "aes is {} alongside encryptedKeys; expected true",
-                    other.chars().take(64).collect::<String>()
-                )));
+                    excerpt(other)
+                ));
             }
         }
-        return Ok(BodyShape::Envelope(WireEnvelope {
-            encrypted_data: text_of(data).unwrap_or_default(),
+        return BodyShape::Envelope(WireEnvelope {
+            encrypted_data,
             encrypted_keys: keys,
-        }));
+        });
     }
-    if let Some(error) = super::KeepzApiError::from_object(&obj) {
-        return Ok(BodyShape::GatewayError(error));
+    if let Some(error) = super::KeepzApiError::from_object(obj) {
+        return BodyShape::GatewayError(error);
     }
-    let mut names: Vec<&str> = obj.iter().map(|(name, _)| name).take(8).collect();
-    names.sort_unstable();
-    Ok(BodyShape::Other(format!(
+    BodyShape::Other(format!(
         "a JSON object with fields [{}] (no encryptedData, no statusCode/message)",
-        names.join(", ")
-    )))
+        field_names(obj)
+    ))
 }
 
-/// Reads an envelope from a query string (what a Keepz test double receives on GET/DELETE).
-pub(crate) fn from_query(query_string: &str) -> Result<WireEnvelope> {
-    let pairs = query::parse(query_string).ok_or_else(|| {
-        Error::new(
-            ErrorKind::NotEnvelope,
-            "the query string is not validly percent-encoded",
-        )
-    })?;
-    let mut seen = std::collections::HashSet::new();
-    for (name, _) in &pairs {
-        if !name.is_empty() && !seen.insert(name.as_str()) {
-            return Err(Error::new(
-                ErrorKind::NotEnvelope,
-                format!(
-                    "the query string has the field {:?} twice (refused: readers disagree on \
-                     which one counts)",
-                    name.chars().take(64).collect::<String>()
-                ),
-            ));
+/// Reads an envelope from a query string (what a Keepz test double receives on GET/DELETE):
+/// at most [`query::MAX_PAIRS`] pairs, each name at most once.
+pub(crate) fn from_query(query_string: &str) -> Result<WireEnvelope<'static>> {
+    let not_envelope = |message: String| Error::new(ErrorKind::NotEnvelope, message);
+    let mut pairs = query::parse(query_string).map_err(|problem| match problem {
+        query::Problem::TooManyPairs => not_envelope(format!(
+            "the query string has more than {} parts; an envelope has 4 (refused without \
+             reading further)",
+            query::MAX_PAIRS
+        )),
+        query::Problem::BadEscape => {
+            not_envelope("the query string is not validly percent-encoded".to_string())
         }
-    }
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let encrypted_data = get("encryptedData").ok_or_else(|| {
-        Error::new(
-            ErrorKind::NotEnvelope,
-            "the query string has no encryptedData",
-        )
+        query::Problem::Duplicate(name) => not_envelope(format!(
+            "the query string has the field {} twice (refused: readers disagree on which one \
+             counts)",
+            excerpt(&name)
+        )),
     })?;
+    let encrypted_data = pairs
+        .take("encryptedData")
+        .ok_or_else(|| not_envelope("the query string has no encryptedData".to_string()))?;
     Ok(WireEnvelope {
-        encrypted_data,
-        encrypted_keys: get("encryptedKeys"),
+        encrypted_data: Cow::Owned(encrypted_data),
+        encrypted_keys: pairs.take("encryptedKeys").map(Cow::Owned),
     })
 }

@@ -1,6 +1,8 @@
 //! Keepz's plain error body `{"message", "statusCode", "exceptionGroup"}` as a typed value.
 
-use crate::json::{JsonKind, Object, i64_of, parse_object, text_of};
+use crate::error::excerpt;
+use crate::excerpt::GATEWAY_MESSAGE_CHARS;
+use crate::json::{JsonKind, Object, Parsed, i64_of, parse_object, text_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -84,7 +86,10 @@ impl KeepzApiError {
     /// assert!(KeepzApiError::from_json(r#"{"message":"x","statusCode":"6005"}"#).is_none());
     /// ```
     pub fn from_json(json: &str) -> Option<KeepzApiError> {
-        KeepzApiError::from_object(&parse_object(json.as_bytes())?)
+        match parse_object(json.as_bytes()) {
+            Parsed::Object(object) => KeepzApiError::from_object(&object),
+            Parsed::TooManyFields | Parsed::NotAnObject => None,
+        }
     }
 
     /// [`KeepzApiError::from_json`] for an object already read.
@@ -143,7 +148,8 @@ impl fmt::Display for KeepzApiError {
                 group.name()
             )?;
         }
-        write!(f, ": {}", self.message)?;
+        let message = excerpt(&self.message).with_limit(GATEWAY_MESSAGE_CHARS);
+        write!(f, ": {message}")?;
         if let Some(hint) = self.hint() {
             write!(f, " — {hint}")?;
         }

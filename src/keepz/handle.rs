@@ -4,7 +4,7 @@ use super::envelope::{BodyShape, SealedEnvelope, WireEnvelope, classify_body, fr
 use super::options::{EnvelopeMode, KeepzOptions};
 use super::{open, seal};
 use crate::backend::RsaPadding;
-use crate::error::{Error, ErrorKind, GatewayFailure, Result};
+use crate::error::{Error, ErrorKind, GatewayFailure, Result, excerpt};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::plaintext::{Plaintext, check_payload_bytes, is_json_container, to_compact_json};
 use serde::Serialize;
@@ -114,9 +114,9 @@ pub(crate) fn check_identifier(id: &str) -> Result<()> {
         Err(Error::new(
             ErrorKind::InvalidArgument,
             format!(
-                "the identifier {:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the \
+                "the identifier {} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); use the \
                  integrator id Keepz issued",
-                id.chars().take(64).collect::<String>()
+                excerpt(id)
             ),
         ))
     }
@@ -201,7 +201,7 @@ impl Keepz {
         })
     }
 
-    fn private(&self) -> Result<&PrivateKey> {
+    pub(crate) fn private(&self) -> Result<&PrivateKey> {
         self.open_with.as_ref().ok_or_else(|| {
             Error::new(
                 ErrorKind::MissingKey,
@@ -251,14 +251,27 @@ impl Keepz {
     }
 
     /// Size check, emptiness, JSON and shape: everything before decryption.
-    pub(crate) fn read_body(&self, body: &[u8], http_status: Option<u16>) -> Result<WireEnvelope> {
+    pub(crate) fn read_body<'a>(
+        &self,
+        body: &'a [u8],
+        http_status: Option<u16>,
+    ) -> Result<WireEnvelope<'a>> {
         if body.len() > self.options.max_body {
             return Err(self.too_large(body.len()));
         }
         if body.trim_ascii().is_empty() {
             return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
         }
-        match classify_body(body)? {
+        self.envelope_of(classify_body(body)?, http_status)
+    }
+
+    /// The envelope of a classified body, or the error its shape calls for.
+    pub(crate) fn envelope_of<'a>(
+        &self,
+        shape: BodyShape<'a>,
+        http_status: Option<u16>,
+    ) -> Result<WireEnvelope<'a>> {
+        match shape {
             BodyShape::Envelope(wire) => Ok(wire),
             BodyShape::GatewayError(mut e) => {
                 e.http_status = http_status;
@@ -269,11 +282,5 @@ impl Keepz {
                 format!("the body is neither a Keepz envelope nor a Keepz error: {what}"),
             )),
         }
-    }
-
-    /// Explains why `body` does or does not open with this handle's private key — for offline
-    /// debugging only (see [`super::diagnose()`]).
-    pub fn diagnose(&self, body: &[u8]) -> Result<super::Diagnosis> {
-        Ok(super::diagnose(self.private()?, &self.options, body))
     }
 }

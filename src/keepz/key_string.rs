@@ -71,26 +71,12 @@ pub(crate) fn encode_key_string(material: &AesMaterial) -> Zeroizing<Vec<u8>> {
 }
 
 /// Reads a key string; `None` unless it is exactly `<44 Base64>.<24 Base64>` decoding to 32 and
-/// 16 bytes. For the diagnostic, which may branch; the open path keeps the `Choice`.
+/// 16 bytes (the tests' reading; the open path and the diagnosis keep the `Choice`).
+#[cfg(test)]
 pub(crate) fn decode_key_string(text: &[u8]) -> Option<AesMaterial> {
     let text: &[u8; KEY_STRING_LEN] = text.try_into().ok()?;
     let (valid, material) = AesMaterial::from_key_string(text);
     bool::from(valid).then_some(material)
-}
-
-/// Why a key string does not read (for diagnostics only).
-pub(crate) fn explain_key_string(text: &[u8]) -> String {
-    if text.len() != KEY_STRING_LEN {
-        return format!(
-            "the RSA-decrypted key string is {} bytes; expected {KEY_STRING_LEN} \
-             (Base64 of a 32-byte key, '.', Base64 of a 16-byte IV)",
-            text.len()
-        );
-    }
-    if text[44] != b'.' {
-        return "the RSA-decrypted key string has no '.' after the 44-character key".to_string();
-    }
-    "the RSA-decrypted key string's key or IV is not standard Base64 of 32 and 16 bytes".to_string()
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! the legacy RSA-only mode, and Keepz's error body.
 //!
 //! See [`Keepz`] for the handle, [`SealedEnvelope`] for the wire forms (JSON body and query
-//! string), and [`diagnose()`] for the offline explanation of an envelope that does not open.
+//! string), and [`KeepzDiagnostics`] — a separate handle, never reachable from a [`Keepz`] — for
+//! the offline explanation of an envelope that does not open.
 
 pub mod api;
 mod diagnose;
@@ -15,7 +16,7 @@ mod open;
 mod options;
 mod seal;
 
-pub use diagnose::{Diagnosis, diagnose};
+pub use diagnose::{DiagnoseOptions, Diagnosis, KeepzDiagnostics};
 pub use envelope::SealedEnvelope;
 pub use gateway_error::{ExceptionGroup, KeepzApiError};
 pub use handle::{Keepz, KeepzBuilder};

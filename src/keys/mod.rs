@@ -26,7 +26,7 @@ pub use parse::MAX_KEY_INPUT;
 
 use crate::backend::padding::implicit_rejection::RejectionKey;
 use crate::backend::{Backend, PrivateKeyImpl, PublicKeyImpl, RsaPadding};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use der::RsaDer;
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -145,7 +145,8 @@ impl KeyFormat {
                 Error::new(
                     ErrorKind::InvalidArgument,
                     format!(
-                        "unknown key format {name:?}: expected pem, pkcs1-pem, der or base64-der"
+                        "unknown key format {}: expected pem, pkcs1-pem, der or base64-der",
+                        excerpt(name)
                     ),
                 )
             })

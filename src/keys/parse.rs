@@ -5,7 +5,7 @@ use super::KeyEncoding;
 use super::der::{NotRsa, RsaDer, classify};
 use super::pem::{self, PemProblem};
 use crate::encoding::base64::decode_secret;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 
 /// The largest key input accepted (a 16384-bit private key in PEM is about 12 KiB).
 pub const MAX_KEY_INPUT: usize = 64 * 1024;
@@ -67,7 +67,9 @@ fn unrecognised(not_rsa: NotRsa) -> Error {
 fn decode_pem(text: &[u8]) -> Result<(RsaDer, KeyEncoding)> {
     let block = pem::parse(text).map_err(|p| match p {
         PemProblem::MissingEnd(label) => malformed(format!(
-            "the PEM block '{label}' has no matching '-----END {label}-----' line: the key looks truncated"
+            "the PEM block labelled {} has no matching '-----END ...-----' line: the key looks \
+             truncated",
+            excerpt(&label)
         )),
         PemProblem::BadBody(why) => malformed(format!("the PEM body does not decode: {why}")),
     })?;
@@ -98,8 +100,9 @@ fn decode_pem(text: &[u8]) -> Result<(RsaDer, KeyEncoding)> {
         }
         other => {
             return Err(unsupported(format!(
-                "found a PEM block labelled '{other}'; expected PUBLIC KEY, RSA PUBLIC KEY, \
-                 PRIVATE KEY or RSA PRIVATE KEY"
+                "found a PEM block labelled {}; expected PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY \
+                 or RSA PRIVATE KEY",
+                excerpt(other)
             )));
         }
     };

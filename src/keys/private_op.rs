@@ -79,9 +79,10 @@ impl PrivateKey {
         ))
     }
 
-    /// Decryption with an explicit padding error: an oracle by design, for `diagnose` and the
-    /// conformance tests only. The open paths use [`Self::unwrap_fixed`] and
-    /// [`Self::decrypt_implicit_rejection`].
+    /// Decryption with an explicit padding error: an oracle by design, for the conformance tests
+    /// only (compiled only for them). The open paths and the diagnosis use
+    /// [`Self::unwrap_fixed`] and [`Self::decrypt_implicit_rejection`].
+    #[cfg(test)]
     pub(crate) fn decrypt_revealing(
         &self,
         padding: RsaPadding,

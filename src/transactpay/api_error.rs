@@ -1,5 +1,7 @@
 //! TransactPay's failing response envelope as a typed value.
 
+use crate::error::excerpt;
+use crate::excerpt::GATEWAY_MESSAGE_CHARS;
 use serde::Serialize;
 use std::fmt;
 
@@ -18,16 +20,21 @@ pub struct TransactPayApiError {
 }
 
 impl fmt::Display for TransactPayApiError {
+    /// The fields as sent, escaped and cut ([`crate::error::excerpt`]): they come from the body.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("TransactPay error")?;
         if let Some(code) = &self.status_code {
-            write!(f, " {code}")?;
+            write!(f, " {}", excerpt(code))?;
         }
         if let Some(http) = self.http_status {
             write!(f, " (HTTP {http})")?;
         }
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(
+                f,
+                ": {}",
+                excerpt(message).with_limit(GATEWAY_MESSAGE_CHARS)
+            )?;
         }
         Ok(())
     }

@@ -3,9 +3,10 @@
 
 use crate::body_check::parse_json_object;
 use crate::encoding::json::push_json_string;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, text_of};
+use crate::error::{Error, ErrorKind, Result, excerpt};
+use crate::json::{JsonKind, field_names, str_of};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// A sealed TransactPay request, ready to send as the POST body.
 ///
@@ -35,8 +36,9 @@ impl SealedData {
     }
 }
 
-/// Reads the `data` string from a request body already known to be within the size limit.
-pub(crate) fn read_data(body: &[u8]) -> Result<String> {
+/// Reads the `data` string from a request body already known to be within the size limit
+/// (borrowed from the body: Base64 holds no JSON escape).
+pub(crate) fn read_data(body: &[u8]) -> Result<Cow<'_, str>> {
     if body.trim_ascii().is_empty() {
         return Err(Error::new(ErrorKind::EmptyBody, "the body is empty"));
     }
@@ -44,26 +46,22 @@ pub(crate) fn read_data(body: &[u8]) -> Result<String> {
         .map_err(|kind| not_envelope(format!("a JSON {} instead of an object", kind.name())))?;
     if let Some(name) = object.duplicate() {
         return Err(not_envelope(format!(
-            "a JSON object with the field {:?} twice (refused: JSON readers disagree on which \
+            "a JSON object with the field {} twice (refused: JSON readers disagree on which \
              one counts)",
-            name.chars().take(64).collect::<String>()
+            excerpt(name)
         )));
     }
     match object.get("data").map(|v| (JsonKind::of(v), v)) {
-        Some((JsonKind::String, data)) => Ok(text_of(data).unwrap_or_default()),
+        Some((JsonKind::String, data)) => Ok(str_of(data).unwrap_or_default()),
         Some((kind, _)) => Err(not_envelope(format!(
             "an object whose data is a JSON {}, not a Base64 string (a TransactPay response \
              carries plain JSON in data; only requests are sealed)",
             kind.name()
         ))),
-        None => {
-            let mut names: Vec<&str> = object.iter().map(|(name, _)| name).take(8).collect();
-            names.sort_unstable();
-            Err(not_envelope(format!(
-                "a JSON object with fields [{}] and no data",
-                names.join(", ")
-            )))
-        }
+        None => Err(not_envelope(format!(
+            "a JSON object with fields [{}] and no data",
+            field_names(&object)
+        ))),
     }
 }
 

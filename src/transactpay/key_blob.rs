@@ -7,7 +7,7 @@
 
 use super::rsa_key_value;
 use crate::encoding::base64::encode;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use crate::keys::{KeyEncoding, KeyOptions, KeyOrigin, KeyStructure, PublicKey};
 
 /// The longest bit-count prefix read (`16384` has five digits; a little slack for the error).
@@ -66,8 +66,9 @@ fn parse_bit_count(prefix: &[u8]) -> Result<usize> {
     let shown = String::from_utf8_lossy(&prefix[..prefix.len().min(MAX_PREFIX_LEN)]);
     let not_a_count = || {
         malformed(format!(
-            "the TransactPay key's bit count {shown:?} (before the '!') is not a positive \
-             number; expected e.g. '4096!<RSAKeyValue>...'"
+            "the TransactPay key's bit count {} (before the '!') is not a positive number; \
+             expected e.g. '4096!<RSAKeyValue>...'",
+            excerpt(&shown)
         ))
     };
     if prefix.is_empty() || prefix.len() > 6 || !prefix.iter().all(u8::is_ascii_digit) {

@@ -10,6 +10,7 @@
 //! The tokenizer knows nothing about keys; [`super::rsa_key_value`] gives the tokens their
 //! structure.
 
+use crate::error::excerpt;
 use std::fmt;
 
 /// One piece of XML.
@@ -171,9 +172,22 @@ fn read_declaration(input: &str, start: usize) -> Result<(Token<'_>, usize), Xml
     Ok((Token::Declaration, start + end + 2))
 }
 
-/// Checks an element name: an ASCII letter or `_`, then letters, digits, `_`, `-`, `.`.
-/// Namespace prefixes (`ds:Modulus`) are refused.
+/// The longest element name read (`RSAKeyValue` is 11): names end up in messages.
+const MAX_NAME_LEN: usize = 64;
+
+/// Checks an element name: at most [`MAX_NAME_LEN`] bytes, an ASCII letter or `_`, then letters,
+/// digits, `_`, `-`, `.`. Namespace prefixes (`ds:Modulus`) are refused. A name that passes is
+/// safe to show in a message as it is.
 fn check_name(name: &str, offset: usize, tag: &str) -> Result<(), XmlError> {
+    if name.len() > MAX_NAME_LEN {
+        return Err(error(
+            offset,
+            format!(
+                "an element name of {} bytes; no key XML element is longer than {MAX_NAME_LEN}",
+                name.len()
+            ),
+        ));
+    }
     let mut chars = name.bytes();
     let first_ok = matches!(chars.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_');
     if !first_ok {
@@ -185,7 +199,10 @@ fn check_name(name: &str, offset: usize, tag: &str) -> Result<(), XmlError> {
     if name.contains(':') {
         return Err(error(
             offset,
-            format!("namespace prefixes are not supported in key XML (element {name:?})"),
+            format!(
+                "namespace prefixes are not supported in key XML (element {})",
+                excerpt(name)
+            ),
         ));
     }
     if let Some(bad) = name
@@ -194,7 +211,10 @@ fn check_name(name: &str, offset: usize, tag: &str) -> Result<(), XmlError> {
     {
         return Err(error(
             offset + bad,
-            format!("the element name {name:?} contains a character not allowed here"),
+            format!(
+                "the element name {} contains a character not allowed here",
+                excerpt(name)
+            ),
         ));
     }
     Ok(())

@@ -66,7 +66,7 @@ else
     fi
 fi
 [ -f "$libdir/libpayseal.so" ] || { problem "no $libdir/libpayseal.so"; finish; }
-# Programs linked against libpayseal load it by its SONAME (libpayseal.so.1), a name only an
+# Programs linked against libpayseal load it by its SONAME (libpayseal.so.2), a name only an
 # installed copy has: install the library under test (shared only) into a prefix of our own.
 rm -rf "$out/prefix"
 if ! "$root/scripts/install.sh" --lib-dir "$libdir" --shared-only --prefix "$out/prefix" >/dev/null; then

@@ -215,12 +215,13 @@ static void status_texts(void) {
         {PAYSEAL_INVALID_AMOUNT, "the amount is invalid"},
         {PAYSEAL_INVALID_REQUEST, "the request is invalid"},
         {PAYSEAL_UNEXPECTED_RESPONSE, "the response does not have the expected shape"},
+        {PAYSEAL_INVALID_LENGTH, "an input length is larger than any object can be"},
         {PAYSEAL_PANIC, "internal error (a panic was caught)"},
     };
-    static const uint32_t unknown[] = {21, 50, 98, 100, 1000, 0xFFFFFFFFu};
+    static const uint32_t unknown[] = {22, 50, 98, 100, 1000, 0xFFFFFFFFu};
     size_t i, j, n = sizeof known / sizeof known[0];
     printf("status texts\n");
-    CHECK_INT(n, 22); /* every enumerator of payseal_status */
+    CHECK_INT(n, 23); /* every enumerator of payseal_status */
     for (i = 0; i < n; i++) {
         const char *text = payseal_status_text(known[i].code);
         CHECK(text != NULL);
@@ -240,7 +241,7 @@ static void versions(void) {
     CHECK(payseal_version() != NULL);
     CHECK_STR(payseal_version(), PAYSEAL_VERSION);
     CHECK_INT(payseal_abi_version(), PAYSEAL_ABI_VERSION);
-    CHECK_INT(PAYSEAL_ABI_VERSION, 1);
+    CHECK_INT(PAYSEAL_ABI_VERSION, 2); /* 2: diagnosis has its own handle type */
 }
 
 static void panics(void) {

@@ -1,8 +1,9 @@
 /*
  * Every status code that C can provoke, through every function that can return it: NULL
- * arguments, NULL + 0 as empty input, bad UTF-8, bad keys, oversize payloads and bodies, tampered
- * envelopes (one error, one message), bodies that are not JSON / empty / not envelopes, bad
- * options, missing keys and the panic boundary. Each failure must leave the output untouched (a
+ * arguments, NULL + 0 as empty input, lengths over PTRDIFF_MAX, one buffer passed as two outputs,
+ * bad UTF-8, bad keys, oversize payloads and bodies, tampered envelopes (one error, one message),
+ * bodies that are not JSON / empty / not envelopes, bad options, missing keys and the panic
+ * boundary. Each failure must leave the output untouched (a
  * sentinel) except PAYSEAL_GATEWAY_ERROR, fill the error buffer with a message about that very
  * failure, and every buffer returned is freed. At the end, the set of statuses seen is checked.
  */
@@ -13,6 +14,8 @@ static const char *ID = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";
 static const char *PAYLOAD = "{\"amount\":10,\"currency\":\"GEL\"}";
 static char tmp[512];
 static int seen[100];
+/* keygen's second output in calls that must fail before writing any (outputs must be distinct) */
+static payseal_buffer spare;
 
 /* A sentinel for handle out-parameters: it must still be there after a failed _new. */
 static uint8_t handle_sentinel_byte;
@@ -77,9 +80,20 @@ static payseal_keepz *keepz(const uint8_t *pub, size_t pub_len, const uint8_t *p
     return h;
 }
 
+/* A diagnostics handle for the 2048-bit test key (the caller frees it). */
+static payseal_keepz_diagnostics *diagnostics(const payseal_keepz_options *o) {
+    payseal_keepz_diagnostics *d = NULL;
+    payseal_buffer err = {NULL, 0};
+    CHECK_STATUS(payseal_keepz_diagnostics_new(priv2048, priv2048_len, o, &d, &err), PAYSEAL_OK,
+                 &err);
+    payseal_buffer_free(&err);
+    return d;
+}
+
 static void null_arguments(void) {
     payseal_buffer out = sentinel(), err = {NULL, 0}, pub = sentinel();
     payseal_keepz *k = keepz(pub2048, pub2048_len, priv2048, priv2048_len, ID, NULL);
+    payseal_keepz_diagnostics *d = diagnostics(NULL), *dout = NULL;
     payseal_transactpay *t = NULL;
     payseal_keepz *kout = KEEPZ_SENTINEL;
     payseal_transactpay *tout = TP_SENTINEL;
@@ -90,7 +104,8 @@ static void null_arguments(void) {
     FAIL(payseal_keepz_seal(NULL, STR(PAYLOAD), &out, &err), PAYSEAL_NULL_ARGUMENT, "keepz");
     FAIL(payseal_keepz_seal_query(NULL, STR(PAYLOAD), &out, &err), PAYSEAL_NULL_ARGUMENT, "keepz");
     FAIL(payseal_keepz_open(NULL, 200, STR("{}"), &out, &err), PAYSEAL_NULL_ARGUMENT, "keepz");
-    FAIL(payseal_keepz_diagnose(NULL, STR("{}"), &out, &err), PAYSEAL_NULL_ARGUMENT, "keepz");
+    FAIL(payseal_keepz_diagnostics_explain(NULL, STR("{}"), 0, &out, &err), PAYSEAL_NULL_ARGUMENT,
+         "diagnostics");
     FAIL(payseal_transactpay_seal(NULL, STR(PAYLOAD), &out, &err), PAYSEAL_NULL_ARGUMENT,
          "transactpay");
     FAIL(payseal_transactpay_open(NULL, STR("{}"), &out, &err), PAYSEAL_NULL_ARGUMENT,
@@ -104,7 +119,10 @@ static void null_arguments(void) {
     FAIL(payseal_keepz_seal(k, STR(PAYLOAD), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
     FAIL(payseal_keepz_seal_query(k, STR(PAYLOAD), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
     FAIL(payseal_keepz_open(k, 200, STR("{}"), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
-    FAIL(payseal_keepz_diagnose(k, STR("{}"), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
+    FAIL(payseal_keepz_diagnostics_explain(d, STR("{}"), 0, NULL, &err), PAYSEAL_NULL_ARGUMENT,
+         "out");
+    FAIL(payseal_keepz_diagnostics_new(priv2048, priv2048_len, NULL, NULL, &err),
+         PAYSEAL_NULL_ARGUMENT, "out");
     FAIL(payseal_transactpay_seal(t, STR(PAYLOAD), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
     FAIL(payseal_transactpay_open(t, STR("{}"), NULL, &err), PAYSEAL_NULL_ARGUMENT, "out");
     FAIL(payseal_transactpay_parse_response(200, STR("{}"), NULL, &err), PAYSEAL_NULL_ARGUMENT,
@@ -129,7 +147,11 @@ static void null_arguments(void) {
     FAIL(payseal_keepz_seal(k, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "payload");
     FAIL(payseal_keepz_seal_query(k, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "payload");
     FAIL(payseal_keepz_open(k, 200, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "body");
-    FAIL(payseal_keepz_diagnose(k, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "body");
+    FAIL(payseal_keepz_diagnostics_explain(d, NULL, 3, 0, &out, &err), PAYSEAL_NULL_ARGUMENT,
+         "body");
+    FAIL(payseal_keepz_diagnostics_new(NULL, 5, NULL, &dout, &err), PAYSEAL_NULL_ARGUMENT,
+         "private_key");
+    CHECK(dout == NULL);
     FAIL(payseal_transactpay_seal(t, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "payload");
     FAIL(payseal_transactpay_open(t, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT, "body");
     FAIL(payseal_transactpay_parse_response(200, NULL, 3, &out, &err), PAYSEAL_NULL_ARGUMENT,
@@ -141,7 +163,99 @@ static void null_arguments(void) {
     CHECK_STATUS(payseal_keepz_seal(NULL, STR(PAYLOAD), &out, NULL), PAYSEAL_NULL_ARGUMENT, NULL);
     CHECK(is_sentinel(out));
     payseal_keepz_free(k);
+    payseal_keepz_diagnostics_free(d);
     payseal_transactpay_free(t);
+}
+
+/* A length over PTRDIFF_MAX is refused before the pointer is read: here the pointer is one byte
+ * long, so reading it as SIZE_MAX bytes would be an out-of-bounds read valgrind reports. */
+static void lengths(void) {
+    payseal_buffer out = sentinel(), err = {NULL, 0};
+    payseal_keepz *k = keepz(pub2048, pub2048_len, priv2048, priv2048_len, NULL, NULL);
+    payseal_keepz *kout = KEEPZ_SENTINEL;
+    payseal_keepz_diagnostics *d = diagnostics(NULL), *dout = NULL;
+    payseal_transactpay *t = NULL, *tout = TP_SENTINEL;
+    static const uint8_t one = '{';
+    const size_t huge = (size_t)PTRDIFF_MAX + 1;
+    printf("lengths over PTRDIFF_MAX\n");
+    CHECK_STATUS(payseal_transactpay_new(pub2048, pub2048_len, priv2048, priv2048_len, 0, &t, &err),
+                 PAYSEAL_OK, &err);
+    FAIL(payseal_keepz_new(&one, huge, priv2048, priv2048_len, NULL, 0, NULL, &kout, &err),
+         PAYSEAL_INVALID_LENGTH, "keepz_public_key");
+    FAIL(payseal_keepz_new(NULL, 0, &one, SIZE_MAX, NULL, 0, NULL, &kout, &err),
+         PAYSEAL_INVALID_LENGTH, "integrator_private_key");
+    FAIL(payseal_keepz_new(NULL, 0, priv2048, priv2048_len, &one, huge, NULL, &kout, &err),
+         PAYSEAL_INVALID_LENGTH, "identifier");
+    CHECK(kout == NULL);
+    FAIL(payseal_keepz_seal(k, &one, huge, &out, &err), PAYSEAL_INVALID_LENGTH, "payload");
+    FAIL(payseal_keepz_seal_query(k, &one, SIZE_MAX, &out, &err), PAYSEAL_INVALID_LENGTH,
+         "payload");
+    FAIL(payseal_keepz_open(k, 200, &one, huge, &out, &err), PAYSEAL_INVALID_LENGTH, "body");
+    FAIL(payseal_keepz_diagnostics_new(&one, huge, NULL, &dout, &err), PAYSEAL_INVALID_LENGTH,
+         "private_key");
+    CHECK(dout == NULL);
+    FAIL(payseal_keepz_diagnostics_explain(d, &one, huge, 0, &out, &err), PAYSEAL_INVALID_LENGTH,
+         "body");
+    FAIL(payseal_transactpay_new(&one, huge, NULL, 0, 0, &tout, &err), PAYSEAL_INVALID_LENGTH,
+         "encryption_key");
+    FAIL(payseal_transactpay_new(pub2048, pub2048_len, &one, huge, 0, &tout, &err),
+         PAYSEAL_INVALID_LENGTH, "private_key");
+    CHECK(tout == NULL);
+    FAIL(payseal_transactpay_seal(t, &one, huge, &out, &err), PAYSEAL_INVALID_LENGTH, "payload");
+    FAIL(payseal_transactpay_open(t, &one, huge, &out, &err), PAYSEAL_INVALID_LENGTH, "body");
+    FAIL(payseal_transactpay_parse_response(200, &one, huge, &out, &err),
+         PAYSEAL_INVALID_LENGTH, "body");
+    FAIL(payseal_endpoint(&one, huge, STR("refund"), &out, &err), PAYSEAL_INVALID_LENGTH,
+         "gateway");
+    FAIL(payseal_endpoint(STR("keepz"), &one, huge, &out, &err), PAYSEAL_INVALID_LENGTH,
+         "operation");
+    /* NULL with a huge length: the length is checked first */
+    FAIL(payseal_keepz_open(k, 200, NULL, SIZE_MAX, &out, &err), PAYSEAL_INVALID_LENGTH, "body");
+    payseal_keepz_free(k);
+    payseal_keepz_diagnostics_free(d);
+    payseal_transactpay_free(t);
+}
+
+/* The rule for outputs: the outputs of one call are distinct buffers. The same buffer as `out`
+ * and `error` (or twice among payseal_keygen's three) is refused with PAYSEAL_INVALID_ARGUMENT
+ * before anything runs; only the message is written, so one payseal_buffer_free releases
+ * everything (valgrind checks nothing leaks) and no key is written where it would be overwritten
+ * unwiped. */
+static void aliased_outputs(void) {
+    payseal_keepz *k = keepz(pub2048, pub2048_len, priv2048, priv2048_len, NULL, NULL);
+    payseal_buffer both = {NULL, 0}, other = {NULL, 0};
+    const char *error_body = "{\"message\":\"Order not found\",\"statusCode\":6005}";
+    printf("one buffer as two outputs\n");
+    /* a Keepz error: before the rule, its JSON went to `out` and the message replaced it */
+    CHECK_STATUS(payseal_keepz_open(k, 404, STR(error_body), &both, &both),
+                 PAYSEAL_INVALID_ARGUMENT, NULL);
+    CHECK(buf_contains(both, "out and error are the same payseal_buffer"));
+    seen[PAYSEAL_INVALID_ARGUMENT] = 1;
+    payseal_buffer_free(&both);
+    CHECK_STATUS(payseal_keepz_seal(k, STR(PAYLOAD), &both, &both), PAYSEAL_INVALID_ARGUMENT,
+                 NULL);
+    CHECK(buf_contains(both, "same payseal_buffer"));
+    payseal_buffer_free(&both);
+    /* payseal_keygen: the private key never reaches a shared buffer */
+    CHECK_STATUS(payseal_keygen(2048, 0, PAYSEAL_KEY_FORMAT_PEM, PAYSEAL_KEY_FORMAT_PEM, &both,
+                                &both, &other),
+                 PAYSEAL_INVALID_ARGUMENT, NULL);
+    CHECK(both.data == NULL && both.len == 0);
+    CHECK(buf_contains(other, "private_out and public_out are the same"));
+    payseal_buffer_free(&other);
+    CHECK_STATUS(payseal_keygen(2048, 0, PAYSEAL_KEY_FORMAT_PEM, PAYSEAL_KEY_FORMAT_PEM, &other,
+                                &both, &both),
+                 PAYSEAL_INVALID_ARGUMENT, NULL);
+    CHECK(other.data == NULL);
+    CHECK(buf_contains(both, "public_out and error are the same"));
+    payseal_buffer_free(&both);
+    CHECK_STATUS(payseal_keygen(2048, 0, PAYSEAL_KEY_FORMAT_PEM, PAYSEAL_KEY_FORMAT_PEM, &both,
+                                &other, &both),
+                 PAYSEAL_INVALID_ARGUMENT, NULL);
+    CHECK(other.data == NULL);
+    CHECK(buf_contains(both, "private_out and error are the same"));
+    payseal_buffer_free(&both);
+    payseal_keepz_free(k);
 }
 
 static void empty_inputs(void) {
@@ -158,8 +272,13 @@ static void empty_inputs(void) {
         OK(payseal_keepz_open(open_only, 200, body.data, body.len, &out, &err));
         FAIL(payseal_keepz_open(seal_only, 200, body.data, body.len, &out, &err),
              PAYSEAL_MISSING_KEY, "private key");
-        FAIL(payseal_keepz_diagnose(seal_only, body.data, body.len, &out, &err),
-             PAYSEAL_MISSING_KEY, "private key");
+        /* a diagnostics handle needs a private key: there is no seal-only one */
+        {
+            payseal_keepz_diagnostics *dout = NULL;
+            FAIL(payseal_keepz_diagnostics_new(NULL, 0, NULL, &dout, &err),
+                 PAYSEAL_MALFORMED_KEY, "empty");
+            CHECK(dout == NULL);
+        }
         payseal_buffer_free(&body);
     }
     FAIL(payseal_keepz_seal(open_only, STR(PAYLOAD), &out, &err), PAYSEAL_MISSING_KEY,
@@ -307,9 +426,9 @@ static void bad_keys(void) {
     }
     CHECK(kout == NULL && tout == NULL); /* *out is NULL after a failed _new */
     /* keygen: too small, too large, unsupported size */
-    FAIL(payseal_keygen(1024, 0, 0, 0, &out, &out, &err), PAYSEAL_KEY_TOO_SMALL, "1024");
-    FAIL(payseal_keygen(16384, 0, 0, 0, &out, &out, &err), PAYSEAL_KEY_TOO_LARGE, "16384");
-    FAIL(payseal_keygen(3000, 0, 0, 0, &out, &out, &err), PAYSEAL_INVALID_ARGUMENT, "3000");
+    FAIL(payseal_keygen(1024, 0, 0, 0, &out, &spare, &err), PAYSEAL_KEY_TOO_SMALL, "1024");
+    FAIL(payseal_keygen(16384, 0, 0, 0, &out, &spare, &err), PAYSEAL_KEY_TOO_LARGE, "16384");
+    FAIL(payseal_keygen(3000, 0, 0, 0, &out, &spare, &err), PAYSEAL_INVALID_ARGUMENT, "3000");
 }
 
 /*
@@ -366,10 +485,10 @@ static void bad_options(void) {
          PAYSEAL_INVALID_ARGUMENT, "backend");
     FAIL(payseal_transactpay_new(pub2048, pub2048_len, NULL, 0, 9, &tout, &err),
          PAYSEAL_INVALID_ARGUMENT, "backend");
-    FAIL(payseal_keygen(2048, 9, 0, 0, &out, &out, &err), PAYSEAL_INVALID_ARGUMENT, "backend");
-    FAIL(payseal_keygen(2048, 0, PAYSEAL_KEY_FORMAT_TRANSACTPAY_BLOB, 0, &out, &out, &err),
+    FAIL(payseal_keygen(2048, 9, 0, 0, &out, &spare, &err), PAYSEAL_INVALID_ARGUMENT, "backend");
+    FAIL(payseal_keygen(2048, 0, PAYSEAL_KEY_FORMAT_TRANSACTPAY_BLOB, 0, &out, &spare, &err),
          PAYSEAL_INVALID_ARGUMENT, "format");
-    FAIL(payseal_keygen(2048, 0, 0, 17, &out, &out, &err), PAYSEAL_INVALID_ARGUMENT, "format");
+    FAIL(payseal_keygen(2048, 0, 0, 17, &out, &spare, &err), PAYSEAL_INVALID_ARGUMENT, "format");
     /* RustCrypto is compiled in only with the `rustcrypto` feature: unavailable otherwise */
     CHECK(payseal_backend_available(PAYSEAL_BACKEND_DEFAULT));
     CHECK(payseal_backend_available(PAYSEAL_BACKEND_AWS_LC));
@@ -382,7 +501,7 @@ static void bad_options(void) {
         FAIL(payseal_transactpay_new(pub2048, pub2048_len, NULL, 0, PAYSEAL_BACKEND_RUSTCRYPTO,
                                      &tout, &err),
              PAYSEAL_BACKEND_UNAVAILABLE, NULL);
-        FAIL(payseal_keygen(2048, PAYSEAL_BACKEND_RUSTCRYPTO, 0, 0, &out, &out, &err),
+        FAIL(payseal_keygen(2048, PAYSEAL_BACKEND_RUSTCRYPTO, 0, 0, &out, &spare, &err),
              PAYSEAL_BACKEND_UNAVAILABLE, NULL);
     }
     /* TransactPay: a private key of another pair */
@@ -487,6 +606,7 @@ static char *flip(const char *b64, size_t at) {
 
 static void tampered(void) {
     payseal_keepz *k = keepz(pub2048, pub2048_len, priv2048, priv2048_len, NULL, NULL);
+    payseal_keepz_diagnostics *dk = diagnostics(NULL);
     payseal_keepz *other = keepz(pub4096, pub4096_len, priv4096, priv4096_len, NULL, NULL);
     payseal_keepz_options pkcs1_options = {PAYSEAL_PADDING_PKCS1V15, 0, 0, 0};
     payseal_keepz *pkcs1 = keepz(pub2048, pub2048_len, NULL, 0, NULL, &pkcs1_options);
@@ -590,10 +710,11 @@ static void tampered(void) {
             free(text);
         }
         payseal_buffer_free(&err);
-        /* payseal_keepz_diagnose explains it (offline debugging only) */
+        /* a diagnostics handle explains it (offline debugging only) */
         out.data = NULL;
         out.len = 0;
-        if (CHECK_STATUS(payseal_keepz_diagnose(k, STR(bodies[i]), &out, &err), PAYSEAL_OK, &err)) {
+        if (CHECK_STATUS(payseal_keepz_diagnostics_explain(dk, STR(bodies[i]), 0, &out, &err),
+                         PAYSEAL_OK, &err)) {
             CHECK(buf_contains(out, "\"opens\":false"));
         }
         payseal_buffer_free(&out);
@@ -614,6 +735,7 @@ done:
     payseal_buffer_free(&c);
     payseal_buffer_free(&d);
     payseal_keepz_free(k);
+    payseal_keepz_diagnostics_free(dk);
     payseal_keepz_free(other);
     payseal_keepz_free(pkcs1);
 }
@@ -697,7 +819,8 @@ int main(void) {
         PAYSEAL_PAYLOAD_TOO_LARGE, PAYSEAL_BODY_TOO_LARGE, PAYSEAL_CANNOT_OPEN,
         PAYSEAL_GATEWAY_ERROR, PAYSEAL_NOT_JSON, PAYSEAL_EMPTY_BODY, PAYSEAL_NOT_ENVELOPE,
         PAYSEAL_INVALID_ARGUMENT, PAYSEAL_MISSING_KEY, PAYSEAL_BACKEND_UNAVAILABLE,
-        PAYSEAL_INVALID_REQUEST, PAYSEAL_UNEXPECTED_RESPONSE, PAYSEAL_PANIC};
+        PAYSEAL_INVALID_REQUEST, PAYSEAL_UNEXPECTED_RESPONSE, PAYSEAL_INVALID_LENGTH,
+        PAYSEAL_PANIC};
     size_t i;
     if (!make_temp_dir(tmp, sizeof tmp)) {
         printf("mkdtemp failed\n");
@@ -708,6 +831,8 @@ int main(void) {
     pub4096 = read_key("rsa4096.spki.pem", &pub4096_len);
     priv4096 = read_key("rsa4096.pkcs8.pem", &priv4096_len);
     null_arguments();
+    lengths();
+    aliased_outputs();
     empty_inputs();
     bad_text();
     bad_keys();

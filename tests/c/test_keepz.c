@@ -2,7 +2,7 @@
  * Keepz through the C ABI: seal -> open round trips (2048- and 4096-bit keys, every key format),
  * the reverse direction, query strings, envelopes made by the openssl CLI (and payseal's envelopes
  * opened by the openssl CLI), Keepz error bodies, empty bodies, legacy and PKCS#1 v1.5 options,
- * tampered envelopes and payseal_keepz_diagnose.
+ * tampered envelopes and the diagnostics handle (payseal_keepz_diagnostics_*).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "util.h"
@@ -459,16 +459,31 @@ static void gateway_errors(const payseal_keepz *integrator, const payseal_keepz 
     payseal_buffer_free(&error);
 }
 
-static void diagnose(const payseal_keepz *integrator, const payseal_keepz *keepz) {
+/* Diagnosis: a handle of its own, made from a private key (the integrator's, and by mistake
+ * the Keepz double's); the other padding is tried only when the flag asks for it. */
+static void diagnose(const payseal_keepz *keepz, const uint8_t *integrator_key,
+                     size_t integrator_key_len, const uint8_t *keepz_key, size_t keepz_key_len) {
     payseal_buffer sealed = {NULL, 0}, out = {NULL, 0}, error = {NULL, 0};
+    payseal_keepz_diagnostics *integrator = NULL, *wrong = NULL, *pkcs1 = NULL;
+    payseal_keepz_options pkcs1_options = {PAYSEAL_PADDING_PKCS1V15, 0, 0, 0};
     char *text;
     printf("diagnose\n");
     if (!CHECK_STATUS(payseal_keepz_seal(keepz, STR(RESPONSE), &sealed, &error), PAYSEAL_OK,
-                      &error)) {
+                      &error) ||
+        !CHECK_STATUS(payseal_keepz_diagnostics_new(integrator_key, integrator_key_len, NULL,
+                                                    &integrator, &error),
+                      PAYSEAL_OK, &error) ||
+        !CHECK_STATUS(payseal_keepz_diagnostics_new(keepz_key, keepz_key_len, NULL, &wrong,
+                                                    &error),
+                      PAYSEAL_OK, &error) ||
+        !CHECK_STATUS(payseal_keepz_diagnostics_new(integrator_key, integrator_key_len,
+                                                    &pkcs1_options, &pkcs1, &error),
+                      PAYSEAL_OK, &error)) {
         payseal_buffer_free(&error);
-        return;
+        goto done;
     }
-    CHECK_STATUS(payseal_keepz_diagnose(integrator, sealed.data, sealed.len, &out, &error),
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(integrator, sealed.data, sealed.len, 0, &out,
+                                                   &error),
                  PAYSEAL_OK, &error);
     text = buf_text(out);
     CHECK(strncmp(text, "{", 1) == 0);
@@ -479,8 +494,9 @@ static void diagnose(const payseal_keepz *integrator, const payseal_keepz *keepz
     payseal_buffer_free(&out);
 
     /* the wrong private key: the Keepz double cannot open what was sealed to the integrator */
-    CHECK_STATUS(payseal_keepz_diagnose(keepz, sealed.data, sealed.len, &out, &error), PAYSEAL_OK,
-                 &error);
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(wrong, sealed.data, sealed.len, 0, &out,
+                                                   &error),
+                 PAYSEAL_OK, &error);
     text = buf_text(out);
     CHECK(strstr(text, "\"opens\":false") != NULL);
     CHECK(strstr(text, "\"reason\":\"") != NULL);
@@ -488,12 +504,36 @@ static void diagnose(const payseal_keepz *integrator, const payseal_keepz *keepz
     free(text);
     payseal_buffer_free(&out);
 
+    /* the wrong padding: one answer, unless the flag asks to try the other one */
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(pkcs1, sealed.data, sealed.len, 0, &out,
+                                                   &error),
+                 PAYSEAL_OK, &error);
+    CHECK(buf_contains(out, "\"opens\":false"));
+    CHECK(!buf_contains(out, "oaep"));
+    payseal_buffer_free(&out);
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(pkcs1, sealed.data, sealed.len,
+                                                   PAYSEAL_DIAGNOSE_TRY_OTHER_PADDING, &out,
+                                                   &error),
+                 PAYSEAL_OK, &error);
+    CHECK(buf_contains(out, "set the padding to oaep-sha256"));
+    payseal_buffer_free(&out);
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(pkcs1, sealed.data, sealed.len, 0x80, &out,
+                                                   &error),
+                 PAYSEAL_INVALID_ARGUMENT, &error);
+    payseal_buffer_free(&error);
+
     /* not an envelope at all */
-    CHECK_STATUS(payseal_keepz_diagnose(integrator, STR("<html>502</html>"), &out, &error),
+    CHECK_STATUS(payseal_keepz_diagnostics_explain(integrator, STR("<html>502</html>"), 0, &out,
+                                                   &error),
                  PAYSEAL_OK, &error);
     CHECK(buf_contains(out, "\"opens\":false"));
     payseal_buffer_free(&out);
+done:
     payseal_buffer_free(&sealed);
+    payseal_keepz_diagnostics_free(integrator);
+    payseal_keepz_diagnostics_free(wrong);
+    payseal_keepz_diagnostics_free(pkcs1);
+    payseal_keepz_diagnostics_free(NULL); /* ignored */
 }
 
 int main(void) {
@@ -558,7 +598,7 @@ int main(void) {
     if (integrator && keepz) {
         seal_query(integrator, keepz);
         gateway_errors(integrator, keepz);
-        diagnose(integrator, keepz);
+        diagnose(keepz, ik, ik_len, kk, kk_len);
     }
     payseal_keepz_free(integrator);
     payseal_keepz_free(keepz);

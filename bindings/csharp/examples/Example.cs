@@ -54,7 +54,7 @@ public static class Example
             catch (CannotOpenException)
             {
                 // One error for every cryptographic reason: never tell the sender more. Debug offline
-                // with keepz.Diagnose(body).
+                // with a separate KeepzDiagnostics handle, never here.
                 throw;
             }
         }

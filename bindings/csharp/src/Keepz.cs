@@ -110,24 +110,6 @@ namespace Payseal
             return Interop.Utf8.GetString(Open(httpStatus, Interop.Encode(body, "body")));
         }
 
-        /// <summary>
-        /// Explains why a body does or does not open, as JSON
-        /// <c>{"opens":bool,"reason":string|null,"steps":[string]}</c>. For offline debugging only:
-        /// never return it to whoever posted the body (it is a padding oracle by design).
-        /// </summary>
-        public unsafe string Diagnose(byte[] body)
-        {
-            return Interop.Utf8.GetString(Interop.CallWithBytes(body, "body", (byte* p, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
-                Native.payseal_keepz_diagnose(Live(), p, n, ref o, ref e)));
-        }
-
-        /// <summary>Explains why a body given as text does or does not open.</summary>
-        /// <inheritdoc cref="Diagnose(byte[])"/>
-        public string Diagnose(string body)
-        {
-            return Diagnose(Interop.Encode(body, "body"));
-        }
-
         /// <summary>Releases the native handle (once; later calls do nothing). Calls still running
         /// on other threads finish first; later calls throw <see cref="ObjectDisposedException"/>.</summary>
         public void Dispose()
@@ -144,7 +126,7 @@ namespace Payseal
             return handle;
         }
 
-        private static NativeKeepzOptions ToNative(KeepzOptions options)
+        internal static NativeKeepzOptions ToNative(KeepzOptions options)
         {
             if (options.MaxBody < 0)
             {

@@ -43,8 +43,16 @@ namespace Payseal
             ref PaysealBuffer output, ref PaysealBuffer error);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern PaysealStatus payseal_keepz_diagnose(
-            KeepzSafeHandle keepz, byte* body, UIntPtr bodyLen,
+        internal static extern PaysealStatus payseal_keepz_diagnostics_new(
+            byte* privateKey, UIntPtr privateKeyLen, ref NativeKeepzOptions options,
+            out KeepzDiagnosticsSafeHandle handle, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_keepz_diagnostics_free(IntPtr handle);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_keepz_diagnostics_explain(
+            KeepzDiagnosticsSafeHandle diagnostics, byte* body, UIntPtr bodyLen, uint flags,
             ref PaysealBuffer output, ref PaysealBuffer error);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

@@ -11,7 +11,7 @@ namespace Payseal
     /// tries, first match wins: <c>PAYSEAL_LIB</c> (the path of a library file); .NET's own probing,
     /// which finds the NuGet package's <c>runtimes/&lt;rid&gt;/native/libpayseal.so</c> through the
     /// application's <c>deps.json</c>; then the installed library of this binding's C ABI by the
-    /// system loader's rules (<c>libpayseal.so.1</c> on Linux).
+    /// system loader's rules (<c>libpayseal.so.2</c> on Linux).
     /// </para>
     /// <para>
     /// Mono has no resolver API, and resolves a <c>DllImport</c> when it compiles the method that

@@ -57,7 +57,7 @@ namespace Payseal
     /// <summary>
     /// The envelope does not open (<see cref="PaysealStatus.CannotOpen"/>). One exception for every
     /// cryptographic reason, on purpose: never tell whoever posted the body more than that.
-    /// <see cref="Keepz.Diagnose(byte[])"/> explains why, offline.
+    /// <see cref="KeepzDiagnostics"/> (a separate handle, offline only) explains why.
     /// </summary>
     public sealed class CannotOpenException : PaysealException
     {

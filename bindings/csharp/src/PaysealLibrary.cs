@@ -10,7 +10,7 @@ namespace Payseal
     public static class PaysealLibrary
     {
         /// <summary>The C ABI version this binding was written for (<c>PAYSEAL_ABI_VERSION</c>).</summary>
-        public const uint ExpectedAbiVersion = 1;
+        public const uint ExpectedAbiVersion = 2;
 
         private static readonly object Gate = new object();
         private static volatile bool checkedOk;

@@ -48,6 +48,8 @@ namespace Payseal
         InvalidRequest = 19,
         /// <summary>A response has an unexpected shape.</summary>
         UnexpectedResponse = 20,
+        /// <summary>An input length over PTRDIFF_MAX (never from .NET arrays).</summary>
+        InvalidLength = 21,
         /// <summary>A panic was caught inside payseal.</summary>
         Panic = 99,
     }

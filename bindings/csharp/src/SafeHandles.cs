@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 
 namespace Payseal
 {
-    /// <summary>Owns a <c>payseal_keepz*</c>; releases it with <c>payseal_keepz_free</c>, once.</summary>
-    internal sealed class KeepzSafeHandle : SafeHandle
+    /// <summary>A payseal handle pointer that is released once, by its type's <c>_free</c>.</summary>
+    internal abstract class PaysealSafeHandle : SafeHandle
     {
         /// <summary>Created by the marshaller for <c>out</c> parameters.</summary>
-        public KeepzSafeHandle() : base(IntPtr.Zero, true)
+        protected PaysealSafeHandle() : base(IntPtr.Zero, true)
         {
         }
 
@@ -16,7 +16,11 @@ namespace Payseal
         {
             get { return handle == IntPtr.Zero; }
         }
+    }
 
+    /// <summary>Owns a <c>payseal_keepz*</c>; releases it with <c>payseal_keepz_free</c>, once.</summary>
+    internal sealed class KeepzSafeHandle : PaysealSafeHandle
+    {
         /// <inheritdoc/>
         protected override bool ReleaseHandle()
         {
@@ -25,21 +29,22 @@ namespace Payseal
         }
     }
 
+    /// <summary>Owns a <c>payseal_keepz_diagnostics*</c>; releases it with
+    /// <c>payseal_keepz_diagnostics_free</c>, once.</summary>
+    internal sealed class KeepzDiagnosticsSafeHandle : PaysealSafeHandle
+    {
+        /// <inheritdoc/>
+        protected override bool ReleaseHandle()
+        {
+            Native.payseal_keepz_diagnostics_free(handle);
+            return true;
+        }
+    }
+
     /// <summary>Owns a <c>payseal_transactpay*</c>; releases it with
     /// <c>payseal_transactpay_free</c>, once.</summary>
-    internal sealed class TransactPaySafeHandle : SafeHandle
+    internal sealed class TransactPaySafeHandle : PaysealSafeHandle
     {
-        /// <summary>Created by the marshaller for <c>out</c> parameters.</summary>
-        public TransactPaySafeHandle() : base(IntPtr.Zero, true)
-        {
-        }
-
-        /// <inheritdoc/>
-        public override bool IsInvalid
-        {
-            get { return handle == IntPtr.Zero; }
-        }
-
         /// <inheritdoc/>
         protected override bool ReleaseHandle()
         {

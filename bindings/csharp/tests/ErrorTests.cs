@@ -76,7 +76,10 @@ namespace Payseal.Tests
                 Assert.Throws<ArgumentNullException>(() => keepz.Seal((string)null));
                 Assert.Throws<ArgumentNullException>(() => keepz.SealQuery((string)null));
                 Assert.Throws<ArgumentNullException>(() => keepz.Open(200, (string)null));
-                Assert.Throws<ArgumentNullException>(() => keepz.Diagnose((byte[])null));
+            }
+            using (var doctor = KeepzDiagnostics.FromText(TestData.Key("rsa2048").Str("private_pem")))
+            {
+                Assert.Throws<ArgumentNullException>(() => doctor.Explain((byte[])null));
             }
             Assert.Throws<ArgumentNullException>(() => new TransactPay(null));
             Assert.Throws<ArgumentNullException>(() => TransactPay.ParseResponse(200, (string)null));
@@ -142,16 +145,31 @@ namespace Payseal.Tests
         }
 
         [Test]
-        public void DiagnoseExplainsOffline()
+        public void DiagnosisIsASeparateHandleAndTriesTheOtherPaddingOnlyWhenAsked()
         {
+            Assert.IsNull(typeof(Keepz).GetMethod("Diagnose"), "a Keepz handle must not diagnose");
+            var key = TestData.Key("rsa2048");
             using (Keepz keepz = Both())
+            using (var doctor = KeepzDiagnostics.FromText(key.Str("private_pem")))
+            using (var pkcs1 = Keepz.FromText(key.Str("public_pem"), null, null,
+                new KeepzOptions { Padding = RsaPadding.Pkcs1v15 }))
             {
-                var good = Json.Parse(keepz.Diagnose(keepz.Seal("{\"a\":1}"))).Obj();
+                var good = Json.Parse(doctor.Explain(keepz.Seal("{\"a\":1}"))).Obj();
                 Assert.AreEqual(true, good["opens"]);
-                var bad = Json.Parse(keepz.Diagnose("{\"encryptedData\":\"AAAA\",\"encryptedKeys\":\"AAAA\",\"aes\":true}")).Obj();
+                var bad = Json.Parse(doctor.Explain("{\"encryptedData\":\"AAAA\",\"encryptedKeys\":\"AAAA\",\"aes\":true}")).Obj();
                 Assert.AreEqual(false, bad["opens"]);
                 StringAssert.Contains("different key", (string)bad["reason"]);
+                string body = pkcs1.Seal("{\"a\":1}");
+                var unasked = Json.Parse(doctor.Explain(body)).Obj();
+                StringAssert.DoesNotContain("pkcs1v15", (string)unasked["reason"]);
+                var asked = Json.Parse(doctor.Explain(body, tryOtherPadding: true)).Obj();
+                StringAssert.Contains("set the padding to pkcs1v15", (string)asked["reason"]);
             }
+            Check.Fails(PaysealStatus.UnsupportedKey, () => KeepzDiagnostics.FromText(key.Str("public_pem")));
+            var disposed = KeepzDiagnostics.FromText(key.Str("private_pem"));
+            disposed.Dispose();
+            disposed.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => disposed.Explain("{}"));
         }
 
         [Test]

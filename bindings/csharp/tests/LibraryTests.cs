@@ -40,7 +40,7 @@ namespace Payseal.Tests
         [Test]
         public void AbiVersionIsChecked()
         {
-            Assert.AreEqual(1u, PaysealLibrary.ExpectedAbiVersion);
+            Assert.AreEqual(2u, PaysealLibrary.ExpectedAbiVersion);
             Assert.AreEqual(PaysealLibrary.ExpectedAbiVersion, PaysealLibrary.AbiVersion);
             StringAssert.Contains("#define PAYSEAL_ABI_VERSION " + PaysealLibrary.ExpectedAbiVersion, Header);
             PaysealLibrary.EnsureLoaded();

@@ -84,10 +84,10 @@ class Probe
             string fake = Path.Combine(dir, "fake");
             Directory.CreateDirectory(fake);
             File.WriteAllText(Path.Combine(fake, "fake.c"),
-                "#include <stdint.h>\nuint32_t payseal_abi_version(void) { return 2; }\n");
+                "#include <stdint.h>\nuint32_t payseal_abi_version(void) { return 1; }\n");
             Run("gcc", "-shared -fPIC -o libpayseal.so fake.c", fake, null, 0);
             string output = Run("mono", "Probe.exe", dir, fake, 3);
-            StringAssert.Contains("PaysealLoadException: libpayseal has C ABI version 2, but this binding needs version 1", output);
+            StringAssert.Contains("PaysealLoadException: libpayseal has C ABI version 1, but this binding needs version 2", output);
         }
 
         [Test]

@@ -22,8 +22,14 @@ use FFI\CData;
  */
 final class Keepz
 {
-    private ?CData $handle;
+    use OwnsHandle;
+
     private readonly Library $library;
+
+    private static function freeFunction(): string
+    {
+        return 'payseal_keepz_free';
+    }
 
     /**
      * @param string|null $sealTo     the public key requests (or, for a test double, responses)
@@ -48,7 +54,6 @@ final class Keepz
         Backend|string $backend = Backend::Default,
         ?Library $library = null,
     ) {
-        $this->handle = null;
         $this->library = $library ?? Library::get();
         if ($maxBody < 0) {
             throw new InvalidInputException("maxBody must not be negative (got $maxBody)", Status::INVALID_ARGUMENT);
@@ -118,28 +123,6 @@ final class Keepz
         return new self($integratorPublicKey, $keepzPrivateKey, null, $padding, $legacy, 0, $backend, $library);
     }
 
-    public function __destruct()
-    {
-        if (!Library::isNull($this->handle)) {
-            $this->library->ffi->payseal_keepz_free($this->handle);
-        }
-        $this->handle = null;
-    }
-
-    /** A handle owns C memory: it cannot be cloned (share the object instead: it is immutable). */
-    public function __clone()
-    {
-        // This runs on the copy, whose destructor still runs: it must not free the original's handle.
-        $this->handle = null;
-        throw new \LogicException('a Payseal\\Keepz handle cannot be cloned; reuse the same object');
-    }
-
-    /** @return never */
-    public function __serialize(): array
-    {
-        throw new \LogicException('a Payseal\\Keepz handle cannot be serialized; create it from the keys');
-    }
-
     /**
      * Seals a payload into the JSON body {"identifier","encryptedData","encryptedKeys","aes":true}
      * for POST endpoints. A string payload is sent as given; an array or object is JSON-encoded.
@@ -205,29 +188,6 @@ final class Keepz
         return $json === '' ? null : $json;
     }
 
-    /**
-     * Explains why a body does or does not open: ["opens" => bool, "reason" => ?string,
-     * "steps" => string[]]. For offline debugging only: never return it to whoever posted the
-     * body (it is a padding oracle by design).
-     *
-     * @return array{opens: bool, reason: ?string, steps: list<string>}
-     * @throws PaysealException
-     */
-    public function diagnose(string $body): array
-    {
-        $lib = $this->library;
-        $bytes = $lib->bytes($body);
-        $handle = $this->live();
-        /** @var array{opens: bool, reason: ?string, steps: list<string>} */
-        return Json::decode($lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_keepz_diagnose(
-            $handle,
-            $bytes,
-            strlen($body),
-            $out,
-            $error,
-        )));
-    }
-
     private function sealWith(string $function, string $payload): string
     {
         $lib = $this->library;
@@ -246,10 +206,6 @@ final class Keepz
         }
     }
 
-    private function live(): CData
-    {
-        return $this->handle ?? throw new \LogicException('this Payseal\\Keepz handle was already freed');
-    }
 
     private static function httpStatus(int $status): int
     {

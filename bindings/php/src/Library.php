@@ -17,7 +17,7 @@ use FFI\CData;
  *     ffi.preload; it was itself made from PAYSEAL_LIB or the default below);
  *  3. the PAYSEAL_LIB environment variable;
  *  4. the installed library of this binding's C ABI version, by its OS name
- *     ({@see Library::defaultLibraryPath()}: libpayseal.so.1 on Linux), which the dynamic loader
+ *     ({@see Library::defaultLibraryPath()}: libpayseal.so.2 on Linux), which the dynamic loader
  *     finds by its own rules (LD_LIBRARY_PATH, then the directories ldconfig knows).
  * Nothing is looked up relative to this package: installed by Composer, it sits in vendor/.
  *
@@ -30,7 +30,7 @@ use FFI\CData;
 final class Library
 {
     /** The C ABI version this binding was written against (PAYSEAL_ABI_VERSION). */
-    public const ABI_VERSION = 1;
+    public const ABI_VERSION = 2;
 
     /** The FFI scope preload.php declares with FFI::load(). */
     public const FFI_SCOPE = 'PAYSEAL';
@@ -52,7 +52,7 @@ final class Library
      * Loads libpayseal (and makes it the shared instance used by classes given no Library).
      *
      * @param string|null $libraryPath the library to load; null: the preloaded scope, PAYSEAL_LIB,
-     *                                 then the installed libpayseal.so.1 (by the system loader)
+     *                                 then the installed libpayseal.so.2 (by the system loader)
      * @param string|null $headerPath  the flattened header; null: PAYSEAL_PHP_HEADER, then this
      *                                 package's payseal_php.h
      *

@@ -45,6 +45,7 @@ final class Status
     public const INVALID_AMOUNT = 18;
     public const INVALID_REQUEST = 19;
     public const UNEXPECTED_RESPONSE = 20;
+    public const INVALID_LENGTH = 21;
     public const PANIC = 99;
 
     /** Not a C status: the binding could not load or use libpayseal. */
@@ -73,6 +74,7 @@ final class Status
         self::INVALID_AMOUNT => 'InvalidAmount',
         self::INVALID_REQUEST => 'InvalidRequest',
         self::UNEXPECTED_RESPONSE => 'UnexpectedResponse',
+        self::INVALID_LENGTH => 'InvalidLength',
         self::PANIC => 'Panic',
         self::LIBRARY => 'Library',
     ];
@@ -118,6 +120,7 @@ final class Status
             case self::INVALID_ARGUMENT:
             case self::INVALID_AMOUNT:
             case self::INVALID_REQUEST:
+            case self::INVALID_LENGTH:
                 return new InvalidInputException($message, $status);
             case self::CANNOT_OPEN:
                 return new CannotOpenException($message, $status);

@@ -19,8 +19,14 @@ use FFI\CData;
  */
 final class TransactPay
 {
-    private ?CData $handle;
+    use OwnsHandle;
+
     private readonly Library $library;
+
+    private static function freeFunction(): string
+    {
+        return 'payseal_transactpay_free';
+    }
 
     /**
      * @param string      $encryptionKey the dashboard's blob, its decoded text ("4096!<RSAKeyValue>…"),
@@ -36,7 +42,6 @@ final class TransactPay
         Backend|string $backend = Backend::Default,
         ?Library $library = null,
     ) {
-        $this->handle = null;
         $this->library = $library ?? Library::get();
         $lib = $this->library;
         $backendCode = Backend::of($backend)->code();
@@ -58,28 +63,6 @@ final class TransactPay
             $lib->wipe($public);
         }
         $this->handle = $handle;
-    }
-
-    public function __destruct()
-    {
-        if (!Library::isNull($this->handle)) {
-            $this->library->ffi->payseal_transactpay_free($this->handle);
-        }
-        $this->handle = null;
-    }
-
-    /** A handle owns C memory: it cannot be cloned (share the object instead: it is immutable). */
-    public function __clone()
-    {
-        // This runs on the copy, whose destructor still runs: it must not free the original's handle.
-        $this->handle = null;
-        throw new \LogicException('a Payseal\\TransactPay handle cannot be cloned; reuse the same object');
-    }
-
-    /** @return never */
-    public function __serialize(): array
-    {
-        throw new \LogicException('a Payseal\\TransactPay handle cannot be serialized; create it from the key');
     }
 
     /** The largest payload one seal carries, in bytes (k − 11: 501 for a 4096-bit key). */
@@ -181,8 +164,4 @@ final class TransactPay
         ));
     }
 
-    private function live(): CData
-    {
-        return $this->handle ?? throw new \LogicException('this Payseal\\TransactPay handle was already freed');
-    }
 }

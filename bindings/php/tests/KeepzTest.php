@@ -9,6 +9,7 @@ use Payseal\CannotOpenException;
 use Payseal\GatewayException;
 use Payseal\InvalidInputException;
 use Payseal\Keepz;
+use Payseal\KeepzDiagnostics;
 use Payseal\KeyException;
 use Payseal\MissingKeyException;
 use Payseal\Padding;
@@ -207,18 +208,29 @@ final class KeepzTest extends TestCase
         self::assertCount(1, $messages, 'one indistinguishable message');
     }
 
-    public function testDiagnoseExplainsOffline(): void
+    public function testDiagnosisIsASeparateHandleAndTriesTheOtherPaddingOnlyWhenAsked(): void
     {
-        [$integrator, $keepz] = self::pair();
-        $good = $integrator->diagnose($keepz->seal(['a' => 1]));
+        [, $keepz] = self::pair();
+        self::assertFalse(method_exists(Keepz::class, 'diagnose'), 'a Keepz handle must not diagnose');
+        $doctor = new KeepzDiagnostics(Support::key('rsa2048')['private_pem']);
+        $good = $doctor->explain($keepz->seal(['a' => 1]));
         self::assertTrue($good['opens']);
         self::assertNull($good['reason']);
         self::assertNotEmpty($good['steps']);
         $pkcs1 = Keepz::testDouble(Support::key('rsa2048')['private_pem'], Support::key('rsa2048')['public_pem'], Padding::Pkcs1v15);
-        $bad = $integrator->diagnose($pkcs1->seal(['a' => 1]));
+        $body = $pkcs1->seal(['a' => 1]);
+        $bad = $doctor->explain($body);
         self::assertFalse($bad['opens']);
         self::assertIsString($bad['reason']);
-        self::assertStringContainsString('pkcs1v15', $bad['reason']);
+        self::assertStringNotContainsString('pkcs1v15', $bad['reason']);
+        $asked = $doctor->explain($body, tryOtherPadding: true);
+        self::assertStringContainsString('set the padding to pkcs1v15', (string) $asked['reason']);
+        try {
+            new KeepzDiagnostics(Support::key('rsa2048')['public_pem']);
+            self::fail('a public key made a diagnostics handle');
+        } catch (KeyException $e) {
+            self::assertSame(Status::UNSUPPORTED_KEY, $e->getStatus());
+        }
     }
 
     public function testUnusableBodiesAreResponseExceptions(): void

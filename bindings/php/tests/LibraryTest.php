@@ -165,15 +165,15 @@ final class LibraryTest extends TestCase
         }
         $dir = sys_get_temp_dir() . '/payseal-fake-' . getmypid();
         @mkdir($dir);
-        file_put_contents("$dir/fake.c", "unsigned int payseal_abi_version(void) { return 2; }\n");
+        file_put_contents("$dir/fake.c", "unsigned int payseal_abi_version(void) { return 1; }\n");
         file_put_contents("$dir/fake.h", "uint32_t payseal_abi_version(void);\n");
         exec(escapeshellarg($cc) . " -shared -fPIC -o $dir/libfake.so $dir/fake.c 2>&1", $output, $rc);
         self::assertSame(0, $rc, implode("\n", $output));
         try {
             Library::open("$dir/libfake.so", "$dir/fake.h");
-            self::fail('ABI version 2 accepted');
+            self::fail('ABI version 1 accepted');
         } catch (LibraryException $e) {
-            self::assertStringContainsString('C ABI version 2; this binding needs version 1', $e->getMessage());
+            self::assertStringContainsString('C ABI version 1; this binding needs version 2', $e->getMessage());
         } finally {
             array_map('unlink', glob("$dir/*") ?: []);
             rmdir($dir);

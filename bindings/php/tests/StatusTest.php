@@ -45,6 +45,7 @@ final class StatusTest extends TestCase
         Status::INVALID_AMOUNT => InvalidInputException::class,
         Status::INVALID_REQUEST => InvalidInputException::class,
         Status::UNEXPECTED_RESPONSE => ResponseException::class,
+        Status::INVALID_LENGTH => InvalidInputException::class,
         Status::PANIC => InternalException::class,
     ];
 
@@ -52,7 +53,7 @@ final class StatusTest extends TestCase
     {
         $header = (string) file_get_contents(Library::defaultHeaderPath());
         preg_match_all('/PAYSEAL_([A-Z0-9_]+) = (\d+),/', $header, $m, PREG_SET_ORDER);
-        self::assertCount(22, $m);
+        self::assertCount(23, $m);
         foreach ($m as [, $name, $number]) {
             self::assertSame((int) $number, constant(Status::class . '::' . $name), $name);
             self::assertArrayHasKey((int) $number, Status::NAMES);

@@ -7,8 +7,11 @@
 //! loaded at run time would bring its own allocator. The C programs in `tests/c/` test the
 //! built library itself.
 
+mod abi_rules;
 mod bad_inputs;
 mod description;
+mod diagnostics;
+mod messages;
 mod panic;
 mod typed_operations;
 mod vectors;

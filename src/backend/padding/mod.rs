@@ -16,8 +16,8 @@
 //!   message (draft-irtf-cfrg-rsa-guidance), for legacy Keepz and TransactPay;
 //! - [`ct_copy`]: the constant-time byte selection and secret-length move they share.
 //!
-//! Secret data becomes public only in functions named `declassify_*` (and in [`Decoded::reveal`],
-//! for `diagnose` and tests): the constant-time test's hooks.
+//! Secret data becomes public only in functions named `declassify_*` (and in `Decoded::reveal`,
+//! compiled for the conformance tests only): the constant-time test's hooks.
 
 pub(crate) mod ct_copy;
 pub(crate) mod fixed_length;
@@ -27,6 +27,7 @@ pub(crate) mod pkcs1v15;
 
 use super::RsaPadding;
 use subtle::{Choice, ConditionallySelectable};
+#[cfg(test)]
 use zeroize::Zeroizing;
 
 /// What a padding check found: whether the padding is valid and how long the message is. The
@@ -59,8 +60,9 @@ impl Decoded {
     }
 
     /// **Declassifies** validity and length and copies the message out of `block`: an explicit
-    /// padding check, for `diagnose` (an oracle by design) and the conformance tests only — never
-    /// on the open path.
+    /// padding check, for the conformance tests only (compiled only for them) — never on the open
+    /// path, nor in the diagnosis (which keeps the production `Choice`s).
+    #[cfg(test)]
     pub(crate) fn reveal(&self, block: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
         if !bool::from(self.valid) {
             return None;

@@ -12,7 +12,9 @@ use super::subscription::SubscriptionHistoryRequest;
 use crate::body_check::{parse_json_object, read_json_object};
 use crate::described;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, Object};
+use crate::json::{JsonKind, Object, shape};
+use crate::keepz::envelope::classify_object;
+use crate::keepz::open::open_wire;
 use crate::keepz::{DEFAULT_MAX_BODY, Keepz};
 use crate::money::Amount;
 use crate::unverified::Unverified;
@@ -201,13 +203,13 @@ impl KeepzCallback {
                 .is_some_and(|v| JsonKind::of(v) != JsonKind::Null)
         };
         if present("subscriptionId") {
-            serde_json::from_str(json)
+            shape::read(json.as_bytes())
                 .map(KeepzCallback::Subscription)
-                .map_err(|e| unexpected(format!("the subscription callback is malformed: {e}")))
+                .map_err(|e| unexpected(format!("the subscription callback is malformed {e}")))
         } else if present("integratorOrderId") {
-            serde_json::from_str(json)
+            shape::read(json.as_bytes())
                 .map(|c| KeepzCallback::Order(Box::new(c)))
-                .map_err(|e| unexpected(format!("the order callback is malformed: {e}")))
+                .map_err(|e| unexpected(format!("the order callback is malformed {e}")))
         } else {
             Err(unexpected(
                 "the callback has neither integratorOrderId (order) nor subscriptionId \
@@ -286,10 +288,15 @@ impl Keepz {
     /// ```
     pub fn parse_callback(&self, body: &[u8]) -> Result<Unverified<KeepzCallback>> {
         let obj = read_json_object(body, self.options().max_body, None)?;
-        if is_envelope(&obj) {
-            KeepzCallback::from_json(self.open(body)?.as_str()).map(Unverified::new)
-        } else {
-            KeepzCallback::from_object(obj, text(body)).map(Unverified::new)
+        match obj {
+            // An envelope: opened from the fields already read (the body is read once).
+            Ok(obj) if obj.get("encryptedData").is_some() => {
+                let private = self.private()?;
+                let wire = self.envelope_of(classify_object(&obj), None)?;
+                let plaintext = open_wire(private, self.options(), &wire)?;
+                KeepzCallback::from_json(plaintext.as_str()).map(Unverified::new)
+            }
+            obj => KeepzCallback::from_object(obj, text(body)).map(Unverified::new),
         }
     }
 }

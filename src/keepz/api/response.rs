@@ -13,9 +13,18 @@
 
 use super::request::{KeepzRequest, KeepzResponse};
 use crate::error::{Error, ErrorKind, GatewayFailure, Result};
+use crate::json::{Parsed, parse_object};
 use crate::keepz::open::open_wire;
 use crate::keepz::{Keepz, KeepzApiError};
 use crate::plaintext::Plaintext;
+
+/// Keepz's error body, when `plaintext` is one.
+fn keepz_error_in(plaintext: &[u8]) -> Option<KeepzApiError> {
+    match parse_object(plaintext) {
+        Parsed::Object(object) => KeepzApiError::from_object(&object),
+        Parsed::TooManyFields | Parsed::NotAnObject => None,
+    }
+}
 
 fn is_success(http_status: u16) -> bool {
     (200..300).contains(&http_status)
@@ -89,7 +98,9 @@ impl Keepz {
             )
         })?;
         let plaintext = open_wire(private, self.options(), &wire)?;
-        if let Ok(mut error) = serde_json::from_slice::<KeepzApiError>(plaintext.as_bytes()) {
+        // Keepz's error body is a small object: read its top level (at most 64 fields, values
+        // skipped unread), not a typed parse of the whole plaintext.
+        if let Some(mut error) = keepz_error_in(plaintext.as_bytes()) {
             error.http_status = status;
             return Err(Error::gateway(GatewayFailure::Keepz(error)));
         }

@@ -71,7 +71,11 @@ impl KeepzRequest for RevokeSubscriptionRequest {
 /// The charges of a subscription: the decrypted JSON list, oldest first as Keepz sends it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct SubscriptionHistory(pub Vec<SubscriptionCharge>);
+pub struct SubscriptionHistory(
+    /// At most 1,000 charges are read; a longer list is an unexpected response.
+    #[serde(deserialize_with = "crate::lenient::list")]
+    pub Vec<SubscriptionCharge>,
+);
 
 described! {
 /// One charge of a subscription. Times are kept as sent: the specification does not settle their

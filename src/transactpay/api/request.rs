@@ -1,7 +1,7 @@
 //! What every TransactPay request type knows about itself: its endpoint, its `data`, its rules.
 
 use super::endpoint::TransactPayEndpoint;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use crate::money::Amount;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -40,8 +40,8 @@ pub(crate) fn check_code(what: &str, value: &str, len: usize) -> Result<()> {
         Err(Error::new(
             ErrorKind::InvalidRequest,
             format!(
-                "{what} {:?} is not a {len}-letter code",
-                value.chars().take(16).collect::<String>()
+                "{what} {} is not a {len}-letter code",
+                excerpt(value).with_limit(16)
             ),
         ))
     }

@@ -18,7 +18,7 @@
 use super::request::TransactPayRequest;
 use crate::body_check::read_json_object;
 use crate::error::{Error, ErrorKind, GatewayFailure, Result};
-use crate::json::{JsonKind, Object, text_of};
+use crate::json::{JsonKind, Object, shape, text_of};
 use crate::transactpay::TransactPayApiError;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -206,10 +206,10 @@ pub fn parse_response_with_limit<T: DeserializeOwned>(
 
     let data = match field(&obj, "data") {
         None => None,
-        Some(raw) => Some(serde_json::from_str::<T>(raw.get()).map_err(|e| {
+        Some(raw) => Some(shape::read::<T>(raw.get().as_bytes()).map_err(|e| {
             Error::new(
                 ErrorKind::UnexpectedResponse,
-                format!("the data of the TransactPay answer does not have the expected shape: {e}"),
+                format!("the data of the TransactPay answer does not have the expected shape {e}"),
             )
         })?),
     };

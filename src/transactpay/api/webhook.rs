@@ -12,7 +12,7 @@ use crate::body_check::{parse_json, read_json_object};
 use crate::described;
 use crate::encoding::json::push_json_string;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonKind, parse_object, text_of};
+use crate::json::{JsonKind, shape, str_of};
 use crate::unverified::Unverified;
 use serde::{Deserialize, Serialize};
 
@@ -46,9 +46,11 @@ fn camel_case_keys(json: &str) -> String {
         }
         let end = (i + 1).min(bytes.len());
         i = end;
-        let rest = json[end..].trim_start();
         let first = bytes.get(start + 1).copied().unwrap_or(b'"');
-        if !rest.starts_with(':') || first.is_ascii_lowercase() || first == b'"' {
+        // Only a name that starts with a capital, an escape or a non-ASCII letter can change:
+        // everything else (lower case, digits, `"`) is left alone without a decode or a copy.
+        let may_change = first.is_ascii_uppercase() || first == b'\\' || !first.is_ascii();
+        if !may_change || !json[end..].trim_start().starts_with(':') {
             continue;
         }
         let Ok(name) = serde_json::from_str::<String>(&json[start..end]) else {
@@ -92,31 +94,36 @@ pub fn parse_webhook_with_limit(
     body: &[u8],
     max_body: usize,
 ) -> Result<Unverified<TransactPayWebhook>> {
-    if read_json_object(body, max_body, None)?.is_err() {
+    // The body is read once; only the part that holds the payment is copied, to rewrite its
+    // names.
+    let Ok(obj) = read_json_object(body, max_body, None)? else {
         return Err(unexpected("a TransactPay webhook is a JSON object"));
-    }
-    // Valid JSON, so UTF-8; and still one object once its names are rewritten.
-    let camel = camel_case_keys(std::str::from_utf8(body).unwrap_or_default());
-    let obj = parse_object(camel.as_bytes())
-        .ok_or_else(|| unexpected("a TransactPay webhook is a JSON object"))?;
-    let data = match obj.get("data").map(|raw| (JsonKind::of(raw), raw)) {
+    };
+    // `data` or `Data`: the last one, as when the whole body's names were rewritten first.
+    let data = obj
+        .iter()
+        .filter(|(name, _)| matches!(*name, "data" | "Data"))
+        .last()
+        .map(|(_, raw)| raw);
+    let data = match data.map(|raw| (JsonKind::of(raw), raw)) {
         Some((JsonKind::String, raw)) => {
-            let text = text_of(raw).unwrap_or_default();
+            let text = str_of(raw).unwrap_or_default();
             parse_json(text.as_bytes(), None)
                 .map(|inner| camel_case_keys(inner.get()))
                 .map_err(|_| unexpected("the webhook's data is a string that is not JSON"))?
         }
-        Some((JsonKind::Object, raw)) => raw.get().to_string(),
+        Some((JsonKind::Object, raw)) => camel_case_keys(raw.get()),
         Some((kind, _)) => {
             return Err(unexpected(format!(
                 "the webhook's data is a JSON {}, not an object",
                 kind.name()
             )));
         }
-        None => camel,
+        // Valid JSON, so UTF-8: the body itself is the payment.
+        None => camel_case_keys(std::str::from_utf8(body).unwrap_or_default()),
     };
-    let data = serde_json::from_str::<VerifyData>(&data)
-        .map_err(|e| unexpected(format!("the webhook's data is malformed: {e}")))?;
+    let data = shape::read::<VerifyData>(data.as_bytes())
+        .map_err(|e| unexpected(format!("the webhook's data is malformed {e}")))?;
     if data.order_reference.is_none() && data.payment_reference.is_none() {
         return Err(unexpected(
             "the webhook names neither orderReference nor paymentReference",
@@ -163,6 +170,7 @@ mod tests {
             (r#"{"\u0041b":1,"":2,"Ünï":3}"#, r#"{"ab":1,"":2,"ünï":3}"#),
             (r#"["Not","Names"]"#, r#"["Not","Names"]"#),
             (r#""Text""#, r#""Text""#),
+            (r#"{"0":1,"_A":2,"Ω":3}"#, r#"{"0":1,"_A":2,"ω":3}"#),
         ] {
             assert_eq!(camel_case_keys(input), output, "{input}");
         }

@@ -3,6 +3,9 @@
 //!
 //! - counts the bytes each thread allocates ([`allocated_by`]), so that "refused before it is
 //!   copied or decoded" is checked by measurement rather than by timing;
+//! - tracks the bytes each thread holds and their highest level ([`peak_during`]): the peak heap
+//!   of a call, for the bounded-work tests and the memory bench (a moving `realloc` counts as the
+//!   new block appearing before the old one goes, as it does in memory);
 //! - while a [`Secrets`] scenario is armed, scans every block the Rust allocator frees on the
 //!   armed thread (other tests of the binary run concurrently on theirs) for the registered secrets and for the *shape* of Keepz's decrypted key string
 //!   `<44 Base64>.<24 Base64>` (69 bytes), in both byte orders (big-endian bytes, and the reversed
@@ -23,6 +26,11 @@ pub struct TestAllocator;
 
 thread_local! {
     static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// Bytes allocated minus bytes freed on this thread (negative when it frees what another
+    /// thread, or an earlier measurement, allocated).
+    static HELD: Cell<isize> = const { Cell::new(0) };
+    /// The highest `HELD` since the last reset.
+    static PEAK: Cell<isize> = const { Cell::new(0) };
     /// Whether this thread runs an armed scenario.
     static ARMED_HERE: Cell<bool> = const { Cell::new(false) };
 }
@@ -30,6 +38,15 @@ thread_local! {
 fn count(bytes: usize) {
     // `try_with`: the allocator may run while thread-locals are being torn down.
     let _ = ALLOCATED.try_with(|c| c.set(c.get().saturating_add(bytes)));
+    let _ = HELD.try_with(|held| {
+        let now = held.get().saturating_add(bytes as isize);
+        held.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+fn uncount(bytes: usize) {
+    let _ = HELD.try_with(|held| held.set(held.get().saturating_sub(bytes as isize)));
 }
 
 unsafe impl GlobalAlloc for TestAllocator {
@@ -46,6 +63,7 @@ unsafe impl GlobalAlloc for TestAllocator {
             // SAFETY: the block is live and `layout.size()` bytes long until freed below.
             scan(unsafe { std::slice::from_raw_parts(ptr, layout.size()) });
         }
+        uncount(layout.size());
         unsafe { System.dealloc(ptr, layout) }
     }
     // `realloc` is deliberately not forwarded to `System.realloc`: the default implementation
@@ -58,6 +76,17 @@ pub fn allocated_by<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = ALLOCATED.with(Cell::get);
     let out = f();
     (out, ALLOCATED.with(Cell::get) - before)
+}
+
+/// The peak heap of `f` on this thread: the most bytes it held at once above what the thread
+/// held when it started (its result, allocated inside, included). Allocation sizes
+/// do not depend on timing, so one call is an exact measurement.
+pub fn peak_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = HELD.with(Cell::get);
+    PEAK.with(|peak| peak.set(base));
+    let out = std::hint::black_box(f());
+    let peak = PEAK.with(Cell::get) - base;
+    (out, peak.max(0) as usize)
 }
 
 // ---------------------------------------------------------------------------------------------

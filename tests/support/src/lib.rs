@@ -4,7 +4,9 @@
 //! allocator of the test binaries that measure allocations and look for unwiped secrets.
 
 pub mod alloc;
+pub mod bounded;
 pub mod hostile;
+pub mod messages;
 pub mod secrets;
 
 use payseal::Backend;

@@ -1,10 +1,22 @@
 /*
  * payseal: seal and open Keepz and TransactPay envelopes.
  *
- * Conventions: inputs are (const uint8_t *ptr, size_t len) pairs, NULL + 0 being empty; outputs are
+ * Conventions: inputs are (const uint8_t *ptr, size_t len) pairs, NULL + 0 being empty; a length
+ * over PTRDIFF_MAX is PAYSEAL_INVALID_LENGTH (checked before the pointer is used). Outputs are
  * payseal_buffer values allocated by payseal and released with payseal_buffer_free (which wipes
- * them); every fallible function returns a payseal_status and, given a non-NULL `error` buffer,
+ * them). Every fallible function returns a payseal_status and, given a non-NULL `error` buffer,
  * the message of that very failure. Handles are immutable and thread-safe.
+ *
+ * Output buffers are written, never read: pass them empty ({NULL, 0}); a buffer that still holds
+ * payseal memory is overwritten and that memory leaks unwiped, so free it first. The outputs of
+ * one call (`out` and `error`; payseal_keygen's `private_out`, `public_out` and `error`) must be
+ * distinct buffers: a call given the same buffer twice is refused with PAYSEAL_INVALID_ARGUMENT
+ * before anything else is done, and only its message is written (to `error`).
+ *
+ * Memory: payseal allocates through the C library's allocator. If an allocation fails, the
+ * process aborts (Rust's rule: no status is returned, no panic is caught). Every input is bounded
+ * (body limits, key sizes, 64 KiB of key text), and so is what payseal allocates for it: the
+ * readers of bodies hold at most 4 times the body (SECURITY.md §8).
  */
 
 #ifndef PAYSEAL_H
@@ -34,6 +46,12 @@
  * `backend`: RustCrypto.
  */
 #define PAYSEAL_BACKEND_RUSTCRYPTO 2
+
+/**
+ * `flags` of `payseal_keepz_diagnostics_explain`: also try the key block under the other RSA
+ * padding (OAEP-SHA-256 ↔ PKCS#1 v1.5) when it does not open under the handle's.
+ */
+#define PAYSEAL_DIAGNOSE_TRY_OTHER_PADDING 1
 
 /**
  * `padding`: RSAES-OAEP with SHA-256 and MGF1-SHA-256 (Keepz's default).
@@ -91,8 +109,11 @@
  * The C ABI version. It changes only when the ABI changes incompatibly; bindings check it when
  * they load the library. Equal to `[package.metadata.payseal] abi-version` in this crate's
  * `Cargo.toml`.
+ *
+ * 2: `payseal_keepz_diagnose` (which any production handle could call) is gone; diagnosis takes
+ * its own handle (`payseal_keepz_diagnostics_new`, `_explain`, `_free`).
  */
-#define PAYSEAL_ABI_VERSION 1
+#define PAYSEAL_ABI_VERSION 2
 
 /**
  * The result of every fallible payseal function. `PAYSEAL_OK` is 0; the other values equal the
@@ -184,6 +205,11 @@ typedef enum {
    */
   PAYSEAL_UNEXPECTED_RESPONSE = 20,
   /**
+   * An input's length is over `PTRDIFF_MAX` (`isize::MAX`): not a buffer (a negative length
+   * cast to `size_t`, an uninitialised one). Checked before the pointer is used.
+   */
+  PAYSEAL_INVALID_LENGTH = 21,
+  /**
    * A panic was caught inside payseal.
    */
   PAYSEAL_PANIC = 99,
@@ -193,6 +219,12 @@ typedef enum {
  * An opaque Keepz handle: keys parsed once, immutable, safe to share between threads.
  */
 typedef struct payseal_keepz payseal_keepz;
+
+/**
+ * An opaque Keepz diagnostics handle: explains, offline, why envelopes do not open. Not a
+ * `payseal_keepz`: it cannot seal or open, and no `payseal_keepz` can diagnose.
+ */
+typedef struct payseal_keepz_diagnostics payseal_keepz_diagnostics;
 
 /**
  * An opaque TransactPay handle: the encryption key parsed once, immutable, thread-safe.
@@ -255,6 +287,51 @@ bool payseal_backend_available(uint32_t backend);
  * `buffer` must be NULL or point to a `payseal_buffer` filled by payseal (or zeroed).
  */
 void payseal_buffer_free(payseal_buffer *buffer);
+
+/**
+ * Creates a diagnostics handle — for offline debugging only (the `payseal doctor` command, a
+ * test, a script run by hand): never in a request path, and never return its output to whoever
+ * posted a body, because a diagnosis tells whether an RSA key block opens (an oracle).
+ * `private_key` is the private key envelopes are opened with, in any supported format;
+ * `options` (NULL for the defaults) are the settings of the handle whose envelopes fail. On
+ * success `*out` holds a handle to release with `payseal_keepz_diagnostics_free`; on failure
+ * `*out` is set to NULL.
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_diagnostics_new(const uint8_t *private_key,
+                                             size_t private_key_len,
+                                             const payseal_keepz_options *options,
+                                             payseal_keepz_diagnostics **out,
+                                             payseal_buffer *error);
+
+/**
+ * Releases a diagnostics handle (NULL is ignored). Call it exactly once per handle.
+ *
+ * # Safety
+ * `handle` must be NULL or a handle from `payseal_keepz_diagnostics_new` not yet freed.
+ */
+void payseal_keepz_diagnostics_free(payseal_keepz_diagnostics *handle);
+
+/**
+ * Explains why `body` does or does not open. `flags` is 0 or
+ * `PAYSEAL_DIAGNOSE_TRY_OTHER_PADDING`. `*out` holds JSON
+ * `{"opens":bool,"reason":string|null,"steps":[string]}`: public facts about the body, whether
+ * the key block opens (one answer for the RSA padding and the key string), and whether the
+ * payload then decrypts to JSON (one answer for the CBC padding, UTF-8 and the JSON checks) — no
+ * lengths of decrypted data, no parser positions. Offline only (see
+ * `payseal_keepz_diagnostics_new`).
+ *
+ * # Safety
+ * Pointers must be NULL or valid for their lengths; `out` must be writable.
+ */
+payseal_status payseal_keepz_diagnostics_explain(const payseal_keepz_diagnostics *diagnostics,
+                                                 const uint8_t *body,
+                                                 size_t body_len,
+                                                 uint32_t flags,
+                                                 payseal_buffer *out,
+                                                 payseal_buffer *error);
 
 /**
  * Creates a Keepz handle. Either key may be absent (`NULL, 0`) for a seal-only or open-only
@@ -329,20 +406,6 @@ payseal_status payseal_keepz_open(const payseal_keepz *keepz,
                                   size_t body_len,
                                   payseal_buffer *out,
                                   payseal_buffer *error);
-
-/**
- * Explains why a body does or does not open — for offline debugging only: never return its
- * output to whoever posted the body (it is a padding oracle by design). `*out` holds JSON
- * `{"opens":bool,"reason":string|null,"steps":[string]}`.
- *
- * # Safety
- * As for `payseal_keepz_open`.
- */
-payseal_status payseal_keepz_diagnose(const payseal_keepz *keepz,
-                                      const uint8_t *body,
-                                      size_t body_len,
-                                      payseal_buffer *out,
-                                      payseal_buffer *error);
 
 /**
  * Generates an RSA key pair (exponent 65537) and exports the private key in `private_format`

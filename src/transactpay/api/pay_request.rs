@@ -7,7 +7,7 @@ use super::payment_option::PaymentOption;
 use super::request::TransactPayRequest;
 use crate::describe::{Describe, Shape, VariantsShape, qualified_name};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{parse_object, text_of};
+use crate::json::{MAX_FIELDS, Parsed, parse_object, text_of};
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -70,8 +70,11 @@ impl PayRequest {
     /// Errors ([`ErrorKind::InvalidRequest`]): not a JSON object, no `paymentoption`, one that is
     /// not `C`, `bank-transfer` or `Opay` (case aside), or fields that do not fit that kind.
     pub fn from_json(json: &str) -> Result<PayRequest> {
-        let object = parse_object(json.as_bytes())
-            .ok_or_else(|| invalid("a pay request is a JSON object".into()))?;
+        let Parsed::Object(object) = parse_object(json.as_bytes()) else {
+            return Err(invalid(format!(
+                "a pay request is a JSON object of at most {MAX_FIELDS} fields"
+            )));
+        };
         let option = object.get(TAG).and_then(text_of).ok_or_else(|| {
             invalid(format!(
                 "a pay request needs {TAG} (C, bank-transfer or Opay)"

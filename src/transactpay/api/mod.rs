@@ -44,7 +44,9 @@ pub use endpoint::{
     ORDER_STATUS, PAY, REFUND, TransactPayEndpoint, VERIFY,
 };
 pub use fee::FeeRequest;
-pub use pay::{BankTransfer, PayByBankTransferRequest, PayWithCardRequest, PayWithOpayRequest};
+pub use pay::{
+    BankTransfer, PayByBankTransferRequest, PayRequest, PayWithCardRequest, PayWithOpayRequest,
+};
 pub use payment_option::PaymentOption;
 pub use refund::RefundRequest;
 pub use request::{TRANSACTPAY_MAX_DECIMALS, TransactPayRequest};

@@ -261,8 +261,9 @@ async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
         Ok(spec) => spec,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("not a fault: {e}")),
     };
-    match app.faults().push(spec) {
-        Ok(()) => Json(app.faults().list().to_vec()).into_response(),
+    let mut faults = app.faults();
+    match faults.push(spec) {
+        Ok(()) => Json(faults.list().to_vec()).into_response(),
         Err(e) => refuse(StatusCode::BAD_REQUEST, e),
     }
 }

@@ -53,6 +53,7 @@ pub fn routes() -> Router<Arc<App>> {
         )
         .route("/_sandbox/deliveries", get(deliveries))
         .route("/_sandbox/sink/{name}", get(sink).post(to_sink))
+        .route("/_sandbox/sink/{name}/{index}", get(sink_body))
 }
 
 /// `{"error": message}` with `status`.
@@ -295,6 +296,40 @@ async fn deliveries(
 
 async fn sink(State(app): State<Arc<App>>, Path(name): Path<String>) -> Response {
     Json(app.world().sinks.get(&name).cloned().unwrap_or_default()).into_response()
+}
+
+/// `GET /_sandbox/sink/{name}/{index}`: one message's body exactly as it was posted (`index` from
+/// 0, or `last`) — for shell tests that pipe a callback into `payseal keepz open`.
+async fn sink_body(
+    State(app): State<Arc<App>>,
+    Path((name, index)): Path<(String, String)>,
+) -> Response {
+    let world = app.world();
+    let list = world
+        .sinks
+        .get(&name)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let message = match index.as_str() {
+        "last" => list.last(),
+        n => n.parse::<usize>().ok().and_then(|n| list.get(n)),
+    };
+    match message {
+        Some(m) => (
+            [(
+                header::CONTENT_TYPE,
+                m.content_type
+                    .clone()
+                    .unwrap_or_else(|| "application/octet-stream".into()),
+            )],
+            m.body.clone(),
+        )
+            .into_response(),
+        None => refuse(
+            StatusCode::NOT_FOUND,
+            format!("sink {name} has no message {index}"),
+        ),
+    }
 }
 
 async fn to_sink(

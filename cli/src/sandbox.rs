@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 #[derive(clap::Args)]
+#[command(disable_help_flag = true)]
 pub struct SandboxArgs {
     /// The sandbox's own arguments (`payseal sandbox --help` shows them).
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]

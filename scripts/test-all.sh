@@ -28,8 +28,9 @@ step() {
 # --- Packages -------------------------------------------------------------------------------
 # Debian packages the suite needs; installed only when missing and only when we are root.
 # libssl-dev and pkg-config: the benches compare against the system OpenSSL through the `openssl`
-# crate, and clippy --all-targets compiles them; valgrind: the constant-time check.
-packages=(openssl libssl-dev pkg-config valgrind)
+# crate, and clippy --all-targets compiles them; valgrind: the constant-time check; curl, chromium
+# and chromium-driver: the sandbox's shell and browser tests.
+packages=(openssl libssl-dev pkg-config valgrind curl chromium chromium-driver)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
@@ -50,7 +51,8 @@ fi
 
 # --- Rust ---------------------------------------------------------------------------------
 step "cargo fmt --check" cargo fmt --all -- --check
-step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- -D warnings
+# --workspace: the sandbox and the test helpers too (not default members), in the same check build.
+step "cargo clippy (all features)" cargo clippy --workspace --all-targets --all-features -- -D warnings
 # Each run covers the workspace's default members: the core (payseal), the C ABI (payseal-ffi,
 # whose tests include the header check) and the command-line tool (payseal-cli); every one of them
 # has both backend features.
@@ -60,6 +62,15 @@ step "tests: both backends (cross-backend)" cargo test --all-features
 # A program that depends on payseal: its own f64 serde still works (no global serde_json feature),
 # and its build makes no C library. Same target directory and lock file: AWS-LC is not rebuilt.
 step "dependent crate (tests/dependent)" tests/dependent/run.sh
+
+# --- The sandbox (sandbox/, not a default member: built here only) ----------------------------
+# Its Rust tests (the binary on free loopback ports, driven through payseal's typed API), the same
+# flows from curl and the payseal CLI, and the checkout pages in headless Chromium over WebDriver.
+# Default features (aws-lc), like the first test run above, so payseal is not built again.
+step "sandbox: tests (payseal-sandbox)" cargo test -p payseal-sandbox
+step "sandbox: the flows from curl (sandbox/tests/curl.sh)" sandbox/tests/curl.sh
+step "sandbox: checkout in headless Chromium (WebDriver)" \
+  cargo test -p payseal-sandbox --test browser -- --ignored
 
 # --- Constant time -------------------------------------------------------------------------
 # valgrind memcheck with the open path's secrets marked undefined (SECURITY.md §4).

@@ -14,12 +14,27 @@ use std::io::Write;
 use std::sync::Arc;
 
 /// The axum method filter of one of payseal's endpoint methods.
-pub fn method_filter(method: payseal::http::Method) -> MethodFilter {
+fn method_filter(method: payseal::http::Method) -> MethodFilter {
     match method {
         payseal::http::Method::Get => MethodFilter::GET,
         payseal::http::Method::Delete => MethodFilter::DELETE,
         _ => MethodFilter::POST,
     }
+}
+
+/// Adds `handler` at `path` for one of payseal's endpoint methods: the gateways' routes come from
+/// payseal's endpoint tables, never from a second list.
+pub fn route<H, T>(
+    router: Router<Arc<App>>,
+    path: &str,
+    method: payseal::http::Method,
+    handler: H,
+) -> Router<Arc<App>>
+where
+    H: axum::handler::Handler<T, Arc<App>>,
+    T: 'static,
+{
+    router.route(path, axum::routing::on(method_filter(method), handler))
 }
 
 /// Every route of the sandbox.

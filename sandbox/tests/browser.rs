@@ -9,7 +9,7 @@
 mod common;
 
 use common::receiver::Receiver;
-use common::{Sandbox, agent_with_timeout, send};
+use common::{Sandbox, agent_with_timeout, keepz_call, send};
 use payseal::keepz::api::{
     CreateOrderRequest, KeepzCallback, OrderStatus, OrderStatusRequest, new_order_id,
 };
@@ -214,16 +214,7 @@ fn a_person_pays_on_the_checkout_pages() {
     );
     order.callback_uri = Some(receiver.url.clone());
     order.save_card = Some(true);
-    let prepared = keepz.prepare(&order).unwrap();
-    let answer = send(
-        "POST",
-        &prepared.url(&sandbox.keepz_url()),
-        prepared.body().as_deref(),
-        &[],
-    );
-    let created = keepz
-        .parse_response::<CreateOrderRequest>(answer.status, answer.body.as_bytes())
-        .unwrap();
+    let created = keepz_call(&sandbox, &keepz, &order).unwrap();
 
     browser.open(&created.url_for_qr);
     browser.wait_for_text("#status", "INITIAL");
@@ -247,16 +238,8 @@ fn a_person_pays_on_the_checkout_pages() {
             .is_some(),
         "the card was saved"
     );
-    let recheck = keepz
-        .prepare(&OrderStatusRequest::new(
-            sandbox.integrator_id(),
-            &order.integrator_order_id,
-        ))
-        .unwrap();
-    let answer = send("GET", &recheck.url(&sandbox.keepz_url()), None, &[]);
-    let status = keepz
-        .parse_response::<OrderStatusRequest>(answer.status, answer.body.as_bytes())
-        .unwrap();
+    let recheck = OrderStatusRequest::new(sandbox.integrator_id(), &order.integrator_order_id);
+    let status = keepz_call(&sandbox, &keepz, &recheck).unwrap();
     assert_eq!(status.status, OrderStatus::Success);
 
     // TransactPay: pay by card, then the 3-D Secure page in the browser.

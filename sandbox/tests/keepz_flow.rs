@@ -6,7 +6,7 @@
 mod common;
 
 use common::receiver::Receiver;
-use common::{Sandbox, control, post_form, send, wait_for};
+use common::{Sandbox, control, keepz_call as call, post_form, send, wait_for};
 use payseal::keepz::Keepz;
 use payseal::keepz::api::{
     CancelOrderRequest, CreateOrderRequest, KeepzCallback, KeepzRequest, OrderStatus,
@@ -16,22 +16,6 @@ use payseal::keepz::api::{
 use payseal::{ErrorKind, GatewayFailure, RsaPadding};
 
 const RECEIVER_ID: &str = "7f0c2b1e-4a3d-4c8e-9b6a-1d2e3f4a5b6c";
-
-/// Sends a typed request: validated and sealed by payseal, answered by the sandbox, read back.
-fn call<R: KeepzRequest>(
-    sandbox: &Sandbox,
-    keepz: &Keepz,
-    request: &R,
-) -> payseal::Result<R::Response> {
-    let prepared = keepz.prepare(request)?;
-    let answer = send(
-        prepared.method(),
-        &prepared.url(&sandbox.keepz_url()),
-        prepared.body().as_deref(),
-        &[],
-    );
-    keepz.parse_response::<R>(answer.status, answer.body.as_bytes())
-}
 
 /// Sends a JSON payload payseal would refuse to prepare (to see what the gateway says).
 fn call_raw<R: KeepzRequest>(
@@ -92,12 +76,17 @@ fn callback(keepz: &Keepz, receiver: &Receiver, n: usize) -> KeepzCallback {
         .into_unverified_inner()
 }
 
+/// A sandbox, the integrator's handle and a callback receiver (the directory lives as long).
+fn setup(extra: &[&str]) -> (tempfile::TempDir, Sandbox, Keepz, Receiver) {
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::start(dir.path(), extra);
+    let keepz = sandbox.integrator();
+    (dir, sandbox, keepz, Receiver::start())
+}
+
 #[test]
 fn create_pay_save_card_refund_and_reuse_the_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::start(dir.path(), &[]);
-    let keepz = sandbox.integrator();
-    let receiver = Receiver::start();
+    let (_dir, sandbox, keepz, receiver) = setup(&[]);
 
     let mut create = order(&sandbox, "25.50");
     create.callback_uri = Some(receiver.url.clone());
@@ -363,10 +352,7 @@ fn refusals_are_keepz_error_bodies() {
 
 #[test]
 fn expiry_and_the_control_api() {
-    let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::start(dir.path(), &[]);
-    let keepz = sandbox.integrator();
-    let receiver = Receiver::start();
+    let (_dir, sandbox, keepz, receiver) = setup(&[]);
 
     // validUntil passes while the order waits: EXPIRED, with a callback.
     let mut soon = order(&sandbox, "1");
@@ -440,10 +426,7 @@ fn naive(unix: u64) -> payseal::datetime::NaiveDateTime {
 
 #[test]
 fn subscriptions_charge_call_back_and_revoke() {
-    let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::start(dir.path(), &[]);
-    let keepz = sandbox.integrator();
-    let receiver = Receiver::start();
+    let (_dir, sandbox, keepz, receiver) = setup(&[]);
 
     let mut first = order(&sandbox, "9.99");
     first.callback_uri = Some(receiver.url.clone());

@@ -4,13 +4,12 @@
 mod common;
 
 use common::receiver::Receiver;
-use common::{Sandbox, control, send, wait_for};
+use common::{Sandbox, control, delivery, keepz_call, wait_for};
 use payseal::keepz::api::{CreateOrderRequest, OrderStatus, OrderStatusRequest, new_order_id};
 
 const RECEIVER_ID: &str = "7f0c2b1e-4a3d-4c8e-9b6a-1d2e3f4a5b6c";
 
 fn create(sandbox: &Sandbox, callback: &str) -> String {
-    let keepz = sandbox.integrator();
     let mut order = CreateOrderRequest::new(
         "4.20".parse().unwrap(),
         RECEIVER_ID,
@@ -18,28 +17,13 @@ fn create(sandbox: &Sandbox, callback: &str) -> String {
         new_order_id().unwrap(),
     );
     order.callback_uri = Some(callback.to_string());
-    let prepared = keepz.prepare(&order).unwrap();
-    let answer = send(
-        "POST",
-        &prepared.url(&sandbox.keepz_url()),
-        prepared.body().as_deref(),
-        &[],
-    );
-    keepz
-        .parse_response::<CreateOrderRequest>(answer.status, answer.body.as_bytes())
-        .unwrap();
+    keepz_call(sandbox, &sandbox.integrator(), &order).unwrap();
     order.integrator_order_id
 }
 
 fn status(sandbox: &Sandbox, id: &str) -> payseal::Result<OrderStatus> {
-    let keepz = sandbox.integrator();
-    let prepared = keepz
-        .prepare(&OrderStatusRequest::new(sandbox.integrator_id(), id))
-        .unwrap();
-    let answer = send("GET", &prepared.url(&sandbox.keepz_url()), None, &[]);
-    keepz
-        .parse_response::<OrderStatusRequest>(answer.status, answer.body.as_bytes())
-        .map(|r| r.status)
+    let request = OrderStatusRequest::new(sandbox.integrator_id(), id);
+    keepz_call(sandbox, &sandbox.integrator(), &request).map(|r| r.status)
 }
 
 #[test]
@@ -96,11 +80,8 @@ fn callbacks_are_retried_logged_and_kept_on_loopback() {
         &format!("/keepz/orders/{id}/advance"),
         Some(r#"{"status":"SUCCESS"}"#),
     );
-    let delivery = wait_for("the third attempt", || {
-        let log = control(&sandbox, "GET", &format!("/deliveries?about={id}"), None);
-        (log[0]["state"] == "delivered").then(|| log[0].clone())
-    });
-    let statuses: Vec<_> = delivery["attempts"]
+    let delivered = delivery(&sandbox, &id, "delivered");
+    let statuses: Vec<_> = delivered["attempts"]
         .as_array()
         .unwrap()
         .iter()
@@ -126,10 +107,7 @@ fn callbacks_are_retried_logged_and_kept_on_loopback() {
         &format!("/keepz/orders/{gone}/advance"),
         None,
     );
-    let failed = wait_for("four failed attempts", || {
-        let log = control(&sandbox, "GET", &format!("/deliveries?about={gone}"), None);
-        (log[0]["state"] == "failed").then(|| log[0].clone())
-    });
+    let failed = delivery(&sandbox, &gone, "failed");
     assert_eq!(failed["attempts"].as_array().unwrap().len(), 4);
 
     // A callbackUri that is not loopback is refused without a connection (no
@@ -142,10 +120,7 @@ fn callbacks_are_retried_logged_and_kept_on_loopback() {
         &format!("/keepz/orders/{far}/advance"),
         None,
     );
-    let refused = wait_for("the refusal", || {
-        let log = control(&sandbox, "GET", &format!("/deliveries?about={far}"), None);
-        (log[0]["state"] == "failed").then(|| log[0].clone())
-    });
+    let refused = delivery(&sandbox, &far, "failed");
     assert!(
         refused["attempts"][0]["error"]
             .as_str()

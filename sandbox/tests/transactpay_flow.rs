@@ -298,25 +298,21 @@ fn bank_transfer_opay_and_otp() {
             .body
             .contains(">Failed<")
     );
-    let card_pay: PayData = merchant.call(&card("OP-1")).unwrap().into_data().unwrap();
-    let payment = card_pay
-        .order_payment
-        .unwrap()
-        .order_payment_reference
-        .unwrap();
-    let declined = merchant
-        .call(&AuthorizeRequest::new(payment.clone(), "000000"))
-        .unwrap();
+    // Each card attempt names its payment; the OTP decides it.
+    let authorize = |otp: &str| {
+        let pay: PayData = merchant.call(&card("OP-1")).unwrap().into_data().unwrap();
+        let payment = pay.order_payment.unwrap().order_payment_reference.unwrap();
+        (
+            merchant
+                .call(&AuthorizeRequest::new(payment.clone(), otp))
+                .unwrap(),
+            payment,
+        )
+    };
+    let (declined, _) = authorize("000000");
     assert_eq!(declined.message.as_deref(), Some("Payment declined"));
-    let card_pay: PayData = merchant.call(&card("OP-1")).unwrap().into_data().unwrap();
-    let payment = card_pay
-        .order_payment
-        .unwrap()
-        .order_payment_reference
-        .unwrap();
-    merchant
-        .call(&AuthorizeRequest::new(payment.clone(), "123456"))
-        .unwrap();
+    let (approved, payment) = authorize("123456");
+    assert_eq!(approved.message.as_deref(), Some("Payment authorized"));
     let status: OrderStatusData = merchant
         .call(&OrderStatusRequest {
             reference: "OP-1".into(),

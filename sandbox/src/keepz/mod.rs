@@ -10,9 +10,7 @@ pub mod machine;
 pub use answer::error as error_response;
 
 use crate::app::App;
-use crate::server::method_filter;
 use axum::Router;
-use axum::routing::on;
 use payseal::keepz::api::{
     CANCEL_ORDER, CREATE_ORDER, Endpoint, ORDER_STATUS, REFUND, REVOKE_SUBSCRIPTION, SAVED_CARD,
     SAVED_CARD_DISTRIBUTOR, SUBSCRIPTION_HISTORY,
@@ -22,16 +20,14 @@ use std::sync::Arc;
 /// The path prefix of Keepz's base URL (`https://gateway.keepz.me/ecommerce-service`).
 pub const PREFIX: &str = "/ecommerce-service";
 
-/// Adds `handler` at the endpoint's path and method.
+/// Adds `handler` at the endpoint's path (below [`PREFIX`]) and method.
 fn route<H, T>(router: Router<Arc<App>>, endpoint: &Endpoint, handler: H) -> Router<Arc<App>>
 where
     H: axum::handler::Handler<T, Arc<App>>,
     T: 'static,
 {
-    router.route(
-        &format!("{PREFIX}{}", endpoint.path),
-        on(method_filter(endpoint.method), handler),
-    )
+    let path = format!("{PREFIX}{}", endpoint.path);
+    crate::server::route(router, &path, endpoint.method, handler)
 }
 
 /// The Keepz routes.

@@ -6,7 +6,6 @@ use super::events::{checkout_url, find, transition};
 use super::machine::{TpEvent, TpFailure, TpOrder, codes, fee};
 use super::shapes;
 use crate::app::App;
-use crate::exact::raw_json;
 use crate::faults::{Gateway, intercept};
 use axum::body::Bytes;
 use axum::extract::State;
@@ -14,8 +13,9 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use payseal::Amount;
 use payseal::transactpay::api::{
-    AuthorizeRequest, BankTransferDetails, CreateOrderRequest, FeeRequest, OrderStatusRequest,
-    PayData, PayRequest, PaymentDetail, PaymentOption, RefundRequest, StatusId, VerifyRequest,
+    AuthorizeRequest, BankTransferDetails, CreateOrderRequest, FeeRequest, OrderPayment,
+    OrderStatusRequest, PayData, PayRequest, PaymentDetail, PaymentOption, RefundRequest, StatusId,
+    VerifyRequest,
 };
 use serde::Serialize;
 use std::sync::Arc;
@@ -132,16 +132,12 @@ pub async fn pay(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -
             },
         )?;
         let checkout = checkout_url(app, &order);
-        let this = order.payments.last().map(|p| {
-            shapes::status(&order, &checkout)
-                .order_payments
-                .and_then(|all| {
-                    all.into_iter()
-                        .find(|q| q.order_payment_reference.as_deref() == Some(&p.reference))
-                })
-        });
+        let this = order
+            .payments
+            .last()
+            .map(|p| shapes::payment(&order, p, &checkout));
         let mut data = PayData {
-            order_payment: this.flatten(),
+            order_payment: this,
             ..PayData::default()
         };
         let code = if option == PaymentOption::BankTransfer {
@@ -162,6 +158,13 @@ pub async fn pay(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -
         Ok(answer::ok(code, "Payment initiated", &data))
     })
     .await
+}
+
+/// The authorize answer (not documented by TransactPay: the sandbox's own shape).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AuthorizeData {
+    order_payment: Option<OrderPayment>,
 }
 
 /// POST `/payment/order/pay/authorize`: the OTP `000000` declines, any other approves.
@@ -187,20 +190,23 @@ pub async fn authorize(State(app): State<Arc<App>>, headers: HeaderMap, body: By
             })?;
         let approved = request.otp != "000000";
         let order = transition(app, &mut world, &reference, TpEvent::Complete(approved))?;
-        let data = shapes::status(&order, &checkout_url(app, &order));
-        let payment = data.order_payments.and_then(|all| {
-            all.into_iter().find(|p| {
-                p.order_payment_reference.as_deref() == Some(&request.order_payment_reference)
-            })
-        });
+        let checkout = checkout_url(app, &order);
+        let payment = order
+            .payments
+            .iter()
+            .find(|p| p.reference == request.order_payment_reference)
+            .map(|p| shapes::payment(&order, p, &checkout));
+        let message = if approved {
+            "Payment authorized"
+        } else {
+            "Payment declined"
+        };
         Ok(answer::ok(
             "00",
-            if approved {
-                "Payment authorized"
-            } else {
-                "Payment declined"
+            message,
+            &AuthorizeData {
+                order_payment: payment,
             },
-            &raw_json(&serde_json::json!({"orderPayment": raw_json(&payment)})),
         ))
     })
     .await

@@ -11,14 +11,13 @@ pub use answer::failure_with as failure_response;
 pub use shapes::status_text as shapes_status_text;
 
 use crate::app::App;
-use crate::server::method_filter;
 use axum::Router;
-use axum::routing::on;
 use payseal::transactpay::api::{
     AUTHORIZE, CREATE_ORDER, ORDER_FEE, ORDER_STATUS, PAY, REFUND, TransactPayEndpoint, VERIFY,
 };
 use std::sync::Arc;
 
+/// Adds `handler` at the endpoint's path and method.
 fn route<H, T>(
     router: Router<Arc<App>>,
     endpoint: &TransactPayEndpoint,
@@ -28,7 +27,7 @@ where
     H: axum::handler::Handler<T, Arc<App>>,
     T: 'static,
 {
-    router.route(&endpoint.path, on(method_filter(endpoint.method), handler))
+    crate::server::route(router, &endpoint.path, endpoint.method, handler)
 }
 
 /// The TransactPay routes.

@@ -40,7 +40,8 @@ fn response(status: StatusId) -> (&'static str, &'static str) {
     }
 }
 
-fn payment(order: &TpOrder, p: &TpPayment, checkout: &str) -> OrderPayment {
+/// One payment attempt as `orderPayments[]` and `orderPayment` show it.
+pub fn payment(order: &TpOrder, p: &TpPayment, checkout: &str) -> OrderPayment {
     let (code, message) = response(p.status);
     OrderPayment {
         id: Some(p.reference.clone()),

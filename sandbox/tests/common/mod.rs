@@ -5,6 +5,7 @@
 pub mod receiver;
 
 use payseal::keepz::Keepz;
+use payseal::keepz::api::KeepzRequest;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -218,4 +219,29 @@ pub fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
         );
         std::thread::sleep(Duration::from_millis(25));
     }
+}
+
+/// Sends a typed Keepz request: validated and sealed by payseal, answered by the sandbox, read back
+/// by payseal.
+pub fn keepz_call<R: KeepzRequest>(
+    sandbox: &Sandbox,
+    keepz: &Keepz,
+    request: &R,
+) -> payseal::Result<R::Response> {
+    let prepared = keepz.prepare(request)?;
+    let answer = send(
+        prepared.method(),
+        &prepared.url(&sandbox.keepz_url()),
+        prepared.body().as_deref(),
+        &[],
+    );
+    keepz.parse_response::<R>(answer.status, answer.body.as_bytes())
+}
+
+/// The log entry of the first delivery about `about`, once it is in `state`.
+pub fn delivery(sandbox: &Sandbox, about: &str, state: &str) -> Value {
+    wait_for(&format!("a {state} delivery about {about}"), || {
+        let log = control(sandbox, "GET", &format!("/deliveries?about={about}"), None);
+        (log[0]["state"] == state).then(|| log[0].clone())
+    })
 }

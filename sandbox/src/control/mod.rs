@@ -62,15 +62,18 @@ fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 /// The body as JSON of type `T`; an empty body is `T::default()`.
-fn body_or_default<T: for<'de> Deserialize<'de> + Default>(body: &[u8]) -> Result<T, Response> {
+/// (Boxed: a `Response` is large for an `Err`.)
+fn body_or_default<T: for<'de> Deserialize<'de> + Default>(
+    body: &[u8],
+) -> Result<T, Box<Response>> {
     if body.trim_ascii().is_empty() {
         return Ok(T::default());
     }
     serde_json::from_slice(body).map_err(|e| {
-        refuse(
+        Box::new(refuse(
             StatusCode::BAD_REQUEST,
             format!("the body is not what this takes: {e}"),
-        )
+        ))
     })
 }
 
@@ -149,7 +152,7 @@ async fn keepz_advance(
 ) -> Response {
     match body_or_default::<Advance>(&body) {
         Ok(advance) => keepz_step(&app, &id, &advance, None),
-        Err(response) => response,
+        Err(response) => *response,
     }
 }
 
@@ -179,7 +182,7 @@ async fn keepz_charge(
 ) -> Response {
     let charge = match body_or_default::<Charge>(&body) {
         Ok(charge) => charge,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let mut world = app.world();
     match charge_subscription(&app, &mut world, &id, charge.fail_reason) {
@@ -210,7 +213,7 @@ async fn tp_advance(
 ) -> Response {
     let advance = match body_or_default::<Advance>(&body) {
         Ok(advance) => advance,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let paid = match advance.status_id {
         None | Some(5) => true,
@@ -245,7 +248,7 @@ async fn tp_webhook(State(app): State<Arc<App>>) -> Response {
 async fn set_tp_webhook(State(app): State<Arc<App>>, body: Bytes) -> Response {
     let webhook = match body_or_default::<Webhook>(&body) {
         Ok(webhook) => webhook,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     app.world().set_settings(Settings {
         transactpay_webhook: webhook.url.clone(),

@@ -118,7 +118,7 @@ fn send_order_callback(app: &App, world: &mut World, order: &KeepzOrder) {
         return;
     };
     let request = &order.request;
-    let currency = request.currency.clone().unwrap_or(Currency::Gel);
+    let currency = request.currency.unwrap_or(Currency::Gel);
     let card_info = order
         .card_token
         .as_ref()
@@ -142,7 +142,6 @@ fn send_order_callback(app: &App, world: &mut World, order: &KeepzOrder) {
         acquiring_currency: Some(
             request
                 .acquiring_currency
-                .clone()
                 .unwrap_or(currency)
                 .as_str()
                 .to_string(),

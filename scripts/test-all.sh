@@ -58,19 +58,20 @@ step "cargo clippy (all features)" cargo clippy --workspace --all-targets --all-
 # has both backend features.
 step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto
-step "tests: both backends (cross-backend)" cargo test --all-features
+# The cross-backend run takes the whole workspace: the sandbox's tests (sandbox/, not a default
+# member) are built here, with the features this run unifies anyway, instead of in a run of their
+# own whose different feature set would build payseal's dependencies, AWS-LC included, again.
+step "tests: both backends (cross-backend) and the sandbox" cargo test --all-features --workspace
 # A program that depends on payseal: its own f64 serde still works (no global serde_json feature),
 # and its build makes no C library. Same target directory and lock file: AWS-LC is not rebuilt.
 step "dependent crate (tests/dependent)" tests/dependent/run.sh
 
-# --- The sandbox (sandbox/, not a default member: built here only) ----------------------------
-# Its Rust tests (the binary on free loopback ports, driven through payseal's typed API), the same
-# flows from curl and the payseal CLI, and the checkout pages in headless Chromium over WebDriver.
-# Default features (aws-lc), like the first test run above, so payseal is not built again.
-step "sandbox: tests (payseal-sandbox)" cargo test -p payseal-sandbox
+# --- The sandbox: from curl and in a browser ---------------------------------------------------
+# The same flows from curl and the payseal CLI, and the checkout pages in headless Chromium over
+# WebDriver; built with the cross-backend run's selection and features, so nothing is rebuilt.
 step "sandbox: the flows from curl (sandbox/tests/curl.sh)" sandbox/tests/curl.sh
 step "sandbox: checkout in headless Chromium (WebDriver)" \
-  cargo test -p payseal-sandbox --test browser -- --ignored
+  cargo test --all-features --workspace --test browser -- --ignored
 
 # --- Constant time -------------------------------------------------------------------------
 # valgrind memcheck with the open path's secrets marked undefined (SECURITY.md §4).

@@ -99,8 +99,8 @@ impl Browser {
         browser
     }
 
-    /// One WebDriver command; its `value`.
-    fn command(&self, method: &str, path: &str, body: Value) -> Value {
+    /// One WebDriver command: its HTTP status and `value`.
+    fn try_command(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
         let url = if path == "/session" {
             format!("{}{path}", self.url)
         } else {
@@ -118,8 +118,14 @@ impl Browser {
         .expect("chromedriver answers");
         let text = response.body_mut().read_to_string().unwrap();
         let value: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{method} {path}: {text}");
-        value["value"].clone()
+        (response.status().as_u16(), value["value"].clone())
+    }
+
+    /// One WebDriver command that must succeed; its `value`.
+    fn command(&self, method: &str, path: &str, body: Value) -> Value {
+        let (status, value) = self.try_command(method, path, &body);
+        assert_eq!(status, 200, "{method} {path}: {value}");
+        value
     }
 
     fn open(&self, url: &str) {
@@ -143,20 +149,22 @@ impl Browser {
         self.command("POST", &format!("/element/{id}/click"), json!({}));
     }
 
-    fn text(&self, css: &str) -> String {
-        let id = self.element(css);
-        self.command("GET", &format!("/element/{id}/text"), Value::Null)
-            .as_str()
-            .unwrap()
-            .to_string()
+    /// The text of `css` now, if the page has it (not while a new page loads: the element found
+    /// may be gone by the time its text is asked for).
+    fn try_text(&self, css: &str) -> Option<String> {
+        let body = json!({"using": "css selector", "value": css});
+        let (status, found) = self.try_command("POST", "/element", &body);
+        let id = found[ELEMENT].as_str().filter(|_| status == 200)?;
+        let (status, text) = self.try_command("GET", &format!("/element/{id}/text"), &Value::Null);
+        text.as_str().filter(|_| status == 200).map(str::to_string)
     }
 
     /// Waits (at most 20 s) for `css`'s text to be `expected`.
     fn wait_for_text(&self, css: &str, expected: &str) {
         let started = Instant::now();
         loop {
-            let text = self.text(css);
-            if text == expected {
+            let text = self.try_text(css);
+            if text.as_deref() == Some(expected) {
                 return;
             }
             assert!(
@@ -218,7 +226,7 @@ fn a_person_pays_on_the_checkout_pages() {
 
     browser.open(&created.url_for_qr);
     browser.wait_for_text("#status", "INITIAL");
-    assert_eq!(browser.text("#amount"), "12.5");
+    browser.wait_for_text("#amount", "12.5");
     browser.screenshot("keepz-before");
     browser.click("#pay");
     browser.wait_for_text("#status", "SUCCESS");

@@ -5,12 +5,13 @@
 #          callback; an error body.
 #   TransactPay: create -> pay by card -> the 3-D Secure page -> webhook -> status -> verify; a
 #          refused api-key.
-# Run from anywhere: sandbox/tests/curl.sh (builds payseal-cli and payseal-sandbox first).
+# Run from anywhere: sandbox/tests/curl.sh (builds the payseal and payseal-sandbox binaries first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 target=${CARGO_TARGET_DIR:-target}
-cargo build -q -p payseal-cli -p payseal-sandbox
+# The whole workspace with every feature: what the test command's cross-backend run has built.
+cargo test -q --workspace --all-features --no-run
 payseal=$target/debug/payseal
 sandbox=$target/debug/payseal-sandbox
 

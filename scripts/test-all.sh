@@ -28,10 +28,10 @@ step() {
 # --- Packages -------------------------------------------------------------------------------
 # Debian packages the suite needs; installed only when missing and only when we are root.
 # libssl-dev and pkg-config: the benches compare against the system OpenSSL through the `openssl`
-# crate, and clippy --all-targets compiles them; valgrind: the constant-time check.
-# composer and nuget: the install tests (tests/install/) build a Composer project and a NuGet
-# package the way users do.
-packages=(openssl libssl-dev pkg-config valgrind composer nuget)
+# crate, and clippy --all-targets compiles them; valgrind: the constant-time check; composer and
+# nuget: the install tests (tests/install/) build a Composer project and a NuGet package the way
+# users do; curl, chromium and chromium-driver: the sandbox's shell and browser tests.
+packages=(openssl libssl-dev pkg-config valgrind composer nuget curl chromium chromium-driver)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
@@ -52,16 +52,27 @@ fi
 
 # --- Rust ---------------------------------------------------------------------------------
 step "cargo fmt --check" cargo fmt --all -- --check
-step "cargo clippy (all features)" cargo clippy --all-targets --all-features -- -D warnings
+# --workspace: the sandbox and the test helpers too (not default members), in the same check build.
+step "cargo clippy (all features)" cargo clippy --workspace --all-targets --all-features -- -D warnings
 # Each run covers the workspace's default members: the core (payseal), the C ABI (payseal-ffi,
 # whose tests include the header check) and the command-line tool (payseal-cli); every one of them
 # has both backend features.
 step "tests: aws-lc backend" cargo test --no-default-features --features aws-lc
 step "tests: rustcrypto backend" cargo test --no-default-features --features rustcrypto
-step "tests: both backends (cross-backend)" cargo test --all-features
+# The cross-backend run takes the whole workspace: the sandbox's tests (sandbox/, not a default
+# member) are built here, with the features this run unifies anyway, instead of in a run of their
+# own whose different feature set would build payseal's dependencies, AWS-LC included, again.
+step "tests: both backends (cross-backend) and the sandbox" cargo test --all-features --workspace
 # A program that depends on payseal: its own f64 serde still works (no global serde_json feature),
 # and its build makes no C library. Same target directory and lock file: AWS-LC is not rebuilt.
 step "dependent crate (tests/dependent)" tests/dependent/run.sh
+
+# --- The sandbox: from curl and in a browser ---------------------------------------------------
+# The same flows from curl and the payseal CLI, and the checkout pages in headless Chromium over
+# WebDriver; built with the cross-backend run's selection and features, so nothing is rebuilt.
+step "sandbox: the flows from curl (sandbox/tests/curl.sh)" sandbox/tests/curl.sh
+step "sandbox: checkout in headless Chromium (WebDriver)" \
+  cargo test --all-features --workspace --test browser -- --ignored
 
 # --- Constant time -------------------------------------------------------------------------
 # valgrind memcheck with the open path's secrets marked undefined (SECURITY.md §4).

@@ -8,6 +8,7 @@ mod doctor;
 mod io;
 mod keepz_cmd;
 mod keygen;
+mod sandbox;
 mod transactpay_cmd;
 mod typed;
 
@@ -42,6 +43,8 @@ enum Command {
     /// Measure throughput on this machine: ops/s of the main cases, and the time ratio to the
     /// bare RSA (and AES) primitive, per backend (~30 s).
     Bench(bench::BenchArgs),
+    /// Start a local Keepz and TransactPay to test integrations against (runs `payseal-sandbox`).
+    Sandbox(sandbox::SandboxArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Keepz(command) => keepz_cmd::run(command),
         Command::Transactpay(command) => transactpay_cmd::run(command),
         Command::Bench(args) => bench::run(&args),
+        Command::Sandbox(args) => sandbox::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -534,3 +534,32 @@ fn bench_keys_are_the_test_keys() {
         );
     }
 }
+
+#[test]
+fn sandbox_hands_over_to_payseal_sandbox() {
+    // The sandbox binary stands in as a script that prints its arguments.
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("payseal-sandbox");
+    std::fs::write(&fake, "#!/bin/sh\necho \"sandbox got: $*\"\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_payseal"))
+            .args(["sandbox", "--port", "0", "--key-bits", "2048"])
+            .env("PAYSEAL_SANDBOX", &fake)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "sandbox got: --port 0 --key-bits 2048"
+        );
+    }
+    let missing = Command::new(env!("CARGO_BIN_EXE_payseal"))
+        .args(["sandbox"])
+        .env("PAYSEAL_SANDBOX", dir.path().join("nowhere"))
+        .output()
+        .unwrap();
+    assert_one_line_failure(&missing, "cargo install --path sandbox");
+}

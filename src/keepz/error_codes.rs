@@ -67,3 +67,32 @@ pub fn hint(code: i64) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The `exceptionGroup` Keepz sends with a known status code (spec §4), for answering as Keepz
+/// does (the sandbox) — a client reads the group from the body, never from this table.
+pub fn group(code: i64) -> Option<i64> {
+    Some(match code {
+        6007 | 6021 | 6026 | 6035 | 6049 | 6058 | 6059..=6066 | 6068 | 6070 => 1,
+        6003 | 6006 | 6015 | 6016 | 6017 | 6023 | 6024 => 2,
+        6022 | 6031 | 6036 | 6038 | 6056 | 6057 | 6090 => 3,
+        6002 | 6004 | 6005 | 6008 | 6030 | 6046 | 6075 | 6100 => 5,
+        6009 | 6010 | 6011 | 6013 | 6014 | 6054 => 6,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_code_has_a_group_and_back() {
+        for code in 6000..6200 {
+            assert_eq!(name(code).is_some(), group(code).is_some(), "{code}");
+        }
+        assert_eq!(
+            (group(6005), group(6010), group(6058)),
+            (Some(5), Some(6), Some(1))
+        );
+    }
+}

@@ -57,6 +57,35 @@ impl ExceptionGroup {
             ExceptionGroup::Unknown(_) => "unknown",
         }
     }
+
+    /// The HTTP status Keepz answers this group with (spec §4): 400, 409, 403, 502, 404, 500,
+    /// 500. Business logic is documented as 409/410/429/451; this names 409, the usual one.
+    /// `None` for an unknown group.
+    pub fn http_status(&self) -> Option<u16> {
+        Some(match self {
+            ExceptionGroup::Validation => 400,
+            ExceptionGroup::BusinessLogic => 409,
+            ExceptionGroup::Authorization => 403,
+            ExceptionGroup::ExternalService => 502,
+            ExceptionGroup::NotFound => 404,
+            ExceptionGroup::General | ExceptionGroup::InternalService => 500,
+            ExceptionGroup::Unknown(_) => return None,
+        })
+    }
+
+    /// The group's number on the wire (`exceptionGroup`).
+    pub fn number(&self) -> i64 {
+        match self {
+            ExceptionGroup::Validation => 1,
+            ExceptionGroup::BusinessLogic => 2,
+            ExceptionGroup::Authorization => 3,
+            ExceptionGroup::ExternalService => 4,
+            ExceptionGroup::NotFound => 5,
+            ExceptionGroup::General => 6,
+            ExceptionGroup::InternalService => 7,
+            ExceptionGroup::Unknown(n) => *n,
+        }
+    }
 }
 
 /// Keepz's error response, kept raw and interpreted.
@@ -111,6 +140,45 @@ impl KeepzApiError {
             exception_group,
             http_status: None,
         })
+    }
+
+    /// The error Keepz answers for a known `statusCode` (spec §4), as the gateway's side writes it:
+    /// the code's name as `message` (or `message` when given), its `exceptionGroup`, and the
+    /// group's HTTP status. `None` for a code the catalogue does not name. Used by the sandbox,
+    /// so that its error bodies come from the same table payseal reads them with.
+    ///
+    /// ```
+    /// use payseal::keepz::KeepzApiError;
+    /// let e = KeepzApiError::from_catalogue(6005, None).unwrap();
+    /// assert_eq!((e.exception_group, e.http_status), (Some(5), Some(404)));
+    /// assert_eq!(e.message, "Integrator order not found");
+    /// assert!(KeepzApiError::from_catalogue(1234, None).is_none());
+    /// ```
+    pub fn from_catalogue(status_code: i64, message: Option<&str>) -> Option<KeepzApiError> {
+        let name = super::error_codes::name(status_code)?;
+        let group = super::error_codes::group(status_code)?;
+        let message = match message {
+            Some(text) => text.to_string(),
+            None => {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        };
+        Some(KeepzApiError {
+            message,
+            status_code,
+            exception_group: Some(group),
+            http_status: ExceptionGroup::from_number(group).http_status(),
+        })
+    }
+
+    /// The body Keepz sends: `{"message":…,"statusCode":…,"exceptionGroup":…}` (compact; no
+    /// HTTP status, which travels in the status line).
+    pub fn to_json_body(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The named group, when `exceptionGroup` was present.

@@ -87,6 +87,15 @@ impl PayRequest {
         })
     }
 
+    /// The order's `reference`.
+    pub fn reference(&self) -> &str {
+        match self {
+            PayRequest::Card(r) => &r.reference,
+            PayRequest::BankTransfer(r) => &r.reference,
+            PayRequest::Opay(r) => &r.reference,
+        }
+    }
+
     /// The request's `paymentoption`.
     pub fn option(&self) -> PaymentOption {
         match self {

@@ -26,6 +26,7 @@ final class TypedWire
      * @param class-string $class a request class, or a variants interface (PayRequest)
      * @param array<mixed> $json
      * @throws \Error when PHP's types refuse the value (TypeError, ValueError, ArgumentCountError, …)
+     * @throws \DomainException a wire name that only differs in case from a field's
      */
     public static function request(string $class, array $json): Request
     {
@@ -38,7 +39,12 @@ final class TypedWire
         }
         $arguments = [];
         foreach ($json as $wire => $value) {
-            [$property, $type, $ref] = $fields[$wire] ?? [lcfirst((string) $wire), 'unknown', null];
+            if (!isset($fields[$wire]) && property_exists($class, lcfirst((string) $wire))) {
+                // "redirectUrl" for "RedirectUrl": the property exists, but it is always written
+                // with the gateway's spelling, so a caller cannot send the wrong one.
+                throw new \DomainException("$wire is not a field of $class: its property writes another spelling");
+            }
+            [$property, $type, $ref] = $fields[$wire] ?? [(string) $wire, 'unknown', null];
             $arguments[$property] = $value === null ? null : self::value($type, $ref, $value);
         }
         return new $class(...$arguments);

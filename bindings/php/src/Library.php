@@ -137,6 +137,15 @@ final class Library
         return $this->ffi->payseal_abi_version();
     }
 
+    /**
+     * payseal_describe: the library's description of its operations, objects, enums and statuses
+     * as JSON text (what bindings/description.json holds; generate.php reads it).
+     */
+    public function description(): string
+    {
+        return $this->call(fn (CData $out, CData $error): int => $this->ffi->payseal_describe($out, $error));
+    }
+
     /** payseal's own description of a status code. */
     public function statusText(int $status): string
     {

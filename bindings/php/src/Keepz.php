@@ -252,9 +252,7 @@ final class Keepz
         #[\SensitiveParameter] Request|string $request,
         BaseUrl|string $baseUrl = BaseUrl::Test,
     ): Prepared {
-        return Prepared::fromWire(Json::decode(
-            Gateway::prepare($this->library, 'payseal_keepz_prepare', $this->live(), $operation, $request, $baseUrl),
-        ));
+        return Gateway::prepare($this->library, 'payseal_keepz_prepare', $this->live(), $operation, $request, $baseUrl);
     }
 
     /**
@@ -292,16 +290,7 @@ final class Keepz
      */
     public function openQueryJson(string $query): string
     {
-        $lib = $this->library;
-        $bytes = $lib->bytes($query);
-        $handle = $this->live();
-        return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_keepz_open_query(
-            $handle,
-            $bytes,
-            strlen($query),
-            $out,
-            $error,
-        ));
+        return $this->library->callWithInput('payseal_keepz_open_query', $this->live(), $query);
     }
 
     /** @return mixed the decoded answer of {@see parseOperationJson()} */

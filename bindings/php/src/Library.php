@@ -188,6 +188,24 @@ final class Library
     }
 
     /**
+     * Calls a handle's one-input function, $function(handle, input, input_len, out, error):
+     * payseal_keepz_open_query, payseal_transactpay_open.
+     *
+     * @internal
+     */
+    public function callWithInput(string $function, CData $handle, string $input, int $direction = self::OPENING): string
+    {
+        $bytes = $this->bytes($input);
+        return $this->call(fn (CData $out, CData $error): int => $this->ffi->$function(
+            $handle,
+            $bytes,
+            strlen($input),
+            $out,
+            $error,
+        ), $direction);
+    }
+
+    /**
      * Copies a PHP string into memory payseal can read (PHP FFI passes strings only as char *);
      * null for the empty string, which the ABI takes as (NULL, 0). Wipe it with {@see wipe()}.
      *

@@ -146,16 +146,7 @@ final class TransactPay
      */
     public function openJson(string $body): string
     {
-        $lib = $this->library;
-        $bytes = $lib->bytes($body);
-        $handle = $this->live();
-        return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_open(
-            $handle,
-            $bytes,
-            strlen($body),
-            $out,
-            $error,
-        ));
+        return $this->library->callWithInput('payseal_transactpay_open', $this->live(), $body);
     }
 
     /**
@@ -207,9 +198,7 @@ final class TransactPay
         #[\SensitiveParameter] Request|string $request,
         BaseUrl|string $baseUrl = BaseUrl::Test,
     ): Prepared {
-        return Prepared::fromWire(Json::decode(
-            Gateway::prepare($this->library, 'payseal_transactpay_prepare', $this->live(), $operation, $request, $baseUrl),
-        ));
+        return Gateway::prepare($this->library, 'payseal_transactpay_prepare', $this->live(), $operation, $request, $baseUrl);
     }
 
     /**

@@ -10,12 +10,13 @@ use Payseal\BaseUrl;
 use Payseal\InvalidInputException;
 use Payseal\Json;
 use Payseal\Library;
+use Payseal\Prepared;
 use Payseal\Status;
 
 /**
- * The C calls Keepz and TransactPay share for typed operations: prepare a request, read a
- * callback or webhook, parse a TransactPay answer. Each returns payseal's JSON text; the callers
- * turn it into the generated classes.
+ * The C calls Keepz and TransactPay share for typed operations: prepare a request (a Prepared),
+ * read a callback or webhook, parse an answer (payseal's JSON text, which the callers turn into
+ * the generated classes).
  *
  * @internal
  */
@@ -36,14 +37,14 @@ final class Gateway
         string $operation,
         #[\SensitiveParameter] Request|string $request,
         BaseUrl|string $baseUrl,
-    ): string {
+    ): Prepared {
         $json = Json::encode($request);
         [$base, $custom] = self::baseUrl($baseUrl);
         $operationBytes = $lib->bytes($operation);
         $requestBytes = $lib->bytes($json);
         $customBytes = $lib->bytes($custom);
         try {
-            return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->$function(
+            return Prepared::fromWire(Json::decode($lib->call(fn (CData $out, CData $error): int => $lib->ffi->$function(
                 $handle,
                 $operationBytes,
                 strlen($operation),
@@ -54,7 +55,7 @@ final class Gateway
                 strlen($custom),
                 $out,
                 $error,
-            ), Library::SEALING);
+            ), Library::SEALING)));
         } finally {
             $lib->wipe($requestBytes);
         }

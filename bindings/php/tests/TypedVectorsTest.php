@@ -205,6 +205,8 @@ final class TypedVectorsTest extends TestCase
             if ($case['expect_status'] === 10) {
                 self::assertInstanceOf(GatewayException::class, $e);
                 self::assertSame(TypedWire::canonical($case['expect_output']), TypedWire::canonical($e->getError()));
+                $typed = $e->keepzError() ?? $e->transactPayError();
+                self::assertSame(TypedWire::canonical($case['expect_output']), TypedWire::canonical(TypedWire::wire($typed)));
             }
             return null;
         }

@@ -227,13 +227,13 @@ function fieldsTable(array $object, array $d): string
 function fieldDoc(array $field, string $phpType, ?string $class): string
 {
     $text = $field['doc'] ?? '';
+    $text = str_starts_with($text, "`{$field['name']}`") ? $text : "`{$field['name']}`: $text";
     if ($field['type'] === 'list') {
-        $text = "@var list<$class> " . $text;
+        $text .= "\n\n@var list<$class>";
     } elseif ($field['type'] === 'enum' && $phpType === 'string') {
-        $text = "@var string one of $class's constants, or a value it does not list. " . $text;
+        $text .= "\n\n@var string one of $class's constants, or a value it does not list";
     }
-    $named = str_starts_with($text, "`{$field['name']}`") || str_contains($field['doc'] ?? '', "`{$field['name']}`");
-    return doc(($named ? '' : "`{$field['name']}`: ") . $text, '        ');
+    return doc($text, '        ');
 }
 
 function requestClass(string $name, array $object, array $d, ?array $variant): string

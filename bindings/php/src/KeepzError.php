@@ -29,11 +29,11 @@ final class KeepzError extends \Payseal\Wire\Response
     public function __construct(
         /** `gateway`: `keepz`. */
         public readonly string $gateway,
-        /** Keepz's `message`. */
+        /** `message`: Keepz's `message`. */
         public readonly string $message,
-        /** Keepz's `statusCode` (6005, …). */
+        /** `statusCode`: Keepz's `statusCode` (6005, …). */
         public readonly int $statusCode,
-        /** Keepz's `exceptionGroup` (1–7). */
+        /** `exceptionGroup`: Keepz's `exceptionGroup` (1–7). */
         public readonly ?int $exceptionGroup,
         /** `httpStatus`: The HTTP status it came with (`null` for a callback). */
         public readonly ?int $httpStatus,

@@ -48,16 +48,17 @@ final class Prepared extends \Payseal\Wire\Response
          * refund).
          */
         public readonly bool $encrypted,
-        /** The body to send byte for byte, for the `body` placement; `null` otherwise. */
+        /** `body`: The body to send byte for byte, for the `body` placement; `null` otherwise. */
         public readonly ?string $body,
         /**
-         * The percent-encoded query string (already at the end of `url`) for the `query` placement; `null`
-         * otherwise.
+         * `query`: The percent-encoded query string (already at the end of `url`) for the `query`
+         * placement; `null` otherwise.
          */
         public readonly ?string $query,
         /**
-         * `headers`: @var list<\Payseal\Header> The headers to send (TransactPay's `api-key` aside, see
-         * `apiKey`).
+         * `headers`: The headers to send (TransactPay's `api-key` aside, see `apiKey`).
+         *
+         * @var list<\Payseal\Header>
          */
         public readonly array $headers,
         /** `apiKey`: TransactPay: the header that carries a dashboard key, and which key; `null` for Keepz. */

@@ -66,8 +66,9 @@ final class CreateOrderRequest extends \Payseal\Wire\Request
         /** `distributionCurrency`. */
         public readonly ?\Payseal\Keepz\Currency $distributionCurrency = null,
         /**
-         * @var string one of \Payseal\Keepz\Language's constants, or a value it does not list. `language`
-         * of the checkout page.
+         * `language` of the checkout page.
+         *
+         * @var string one of \Payseal\Keepz\Language's constants, or a value it does not list
          */
         public readonly ?string $language = null,
         /**
@@ -85,13 +86,17 @@ final class CreateOrderRequest extends \Payseal\Wire\Request
         /** `directLinkProvider`. */
         public readonly ?\Payseal\Keepz\DirectLinkProvider $directLinkProvider = null,
         /**
+         * `openBankingLinkProvider`.
+         *
          * @var string one of \Payseal\Keepz\OpenBankingLinkProvider's constants, or a value it does not
-         * list. `openBankingLinkProvider`.
+         * list
          */
         public readonly ?string $openBankingLinkProvider = null,
         /**
+         * `installmentPaymentProvider`.
+         *
          * @var string one of \Payseal\Keepz\InstallmentPaymentProvider's constants, or a value it does not
-         * list. `installmentPaymentProvider`.
+         * list
          */
         public readonly ?string $installmentPaymentProvider = null,
         /** `personalNumber` of the payer (instalments; Keepz error 6070 when required and missing). */
@@ -113,8 +118,9 @@ final class CreateOrderRequest extends \Payseal\Wire\Request
         /** `subscriptionPlan`: make the order the first payment of a subscription. */
         public readonly ?\Payseal\Keepz\SubscriptionPlan $subscriptionPlan = null,
         /**
-         * @var list<\Payseal\Keepz\SplitDetail> `splitDetails`: share the amount between receivers (needs
-         * the split permission, error 6057).
+         * `splitDetails`: share the amount between receivers (needs the split permission, error 6057).
+         *
+         * @var list<\Payseal\Keepz\SplitDetail>
          */
         public readonly ?array $splitDetails = null,
         /**

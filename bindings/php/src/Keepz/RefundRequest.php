@@ -34,8 +34,9 @@ final class RefundRequest extends \Payseal\Wire\Request
         /** `refundInitiator`. */
         public readonly ?\Payseal\Keepz\RefundInitiator $refundInitiator = null,
         /**
-         * @var list<\Payseal\Keepz\RefundDetail> `refundDetails`: how the refund is shared between the
-         * receivers of a split payment.
+         * `refundDetails`: how the refund is shared between the receivers of a split payment.
+         *
+         * @var list<\Payseal\Keepz\RefundDetail>
          */
         public readonly ?array $refundDetails = null,
     ) {

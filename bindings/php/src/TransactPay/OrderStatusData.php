@@ -33,7 +33,11 @@ final class OrderStatusData extends \Payseal\Wire\Response
         public readonly ?string $requeryType,
         /** `orderSummary`. */
         public readonly ?\Payseal\TransactPay\OrderSummary $orderSummary,
-        /** @var list<\Payseal\TransactPay\OrderPayment> `orderPayments`: the payment attempts. */
+        /**
+         * `orderPayments`: the payment attempts.
+         *
+         * @var list<\Payseal\TransactPay\OrderPayment>
+         */
         public readonly ?array $orderPayments,
     ) {
     }

@@ -55,7 +55,11 @@ final class VerifyData extends \Payseal\Wire\Response
         public readonly ?string $paymentResponseMessage,
         /** `customer`, as sent. */
         public readonly mixed $customer,
-        /** @var list<\Payseal\TransactPay\OrderPayment> `orderPayments`. */
+        /**
+         * `orderPayments`.
+         *
+         * @var list<\Payseal\TransactPay\OrderPayment>
+         */
         public readonly ?array $orderPayments,
         /** `cardDetails` (masked), as sent. */
         public readonly mixed $cardDetails,

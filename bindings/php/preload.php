@@ -36,10 +36,13 @@ declare(strict_types=1);
 
 require_once __DIR__ . '/autoload.php';
 
-foreach (glob(__DIR__ . '/src/*.php') ?: [] as $file) {
-    $name = 'Payseal\\' . basename($file, '.php');
+// Every file of src/, sub-namespaces included (Payseal\Keepz\…, Payseal\Wire\…), by its PSR-4 name.
+$files = new RecursiveIteratorIterator(new RecursiveDirectoryIterator(__DIR__ . '/src', FilesystemIterator::SKIP_DOTS));
+foreach ($files as $file) {
+    $relative = substr($file->getPathname(), strlen(__DIR__ . '/src/'), -strlen('.php'));
+    $name = 'Payseal\\' . str_replace('/', '\\', $relative);
     if (!class_exists($name) && !interface_exists($name) && !enum_exists($name) && !trait_exists($name)) {
-        require_once $file;
+        require_once $file->getPathname();
     }
 }
 

@@ -64,6 +64,26 @@ class GatewayException extends PaysealException
     }
 
     /** payseal's hint for Keepz's envelope errors (6009–6014), when it has one. */
+    /**
+     * Keepz's error, typed (null for TransactPay's).
+     *
+     * @throws ResponseException the error does not have the shape of the description's KeepzError
+     */
+    public function keepzError(): ?KeepzError
+    {
+        return $this->getGateway() === 'keepz' ? KeepzError::fromWire($this->error) : null;
+    }
+
+    /**
+     * TransactPay's failing answer, typed (null for Keepz's).
+     *
+     * @throws ResponseException the error does not have the shape of the description's TransactPayError
+     */
+    public function transactPayError(): ?TransactPayError
+    {
+        return $this->getGateway() === 'transactpay' ? TransactPayError::fromWire($this->error) : null;
+    }
+
     public function getHint(): ?string
     {
         return is_string($this->error['hint'] ?? null) ? $this->error['hint'] : null;

@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace Payseal;
 
 use FFI\CData;
+use Payseal\Wire\Gateway;
+use Payseal\Wire\Request;
 
 /**
  * A Keepz handle: keys parsed once, then reused for every seal and open.
@@ -19,10 +21,18 @@ use FFI\CData;
  *
  * Keys may be in any format payseal reads (bare Base64 DER as Keepz hands them out, PEM, DER).
  * A test double is the same class with the keys swapped: {@see Keepz::testDouble()}.
+ *
+ * Every operation is typed too (generated from bindings/description.json, {@see KeepzOperations}):
+ *
+ *     $prepared = $keepz->prepareCreateOrder(new Keepz\CreateOrderRequest(amount: Amount::of('12.50'), …));
+ *     // send $prepared->method to $prepared->url with $prepared->headers and $prepared->body
+ *     $created = $keepz->parseCreateOrder($httpStatus, $responseBody);   // Keepz\CreateOrderResponse
+ *     $hint = $keepz->callback(file_get_contents('php://input'));       // then send $hint->recheck
  */
 final class Keepz
 {
     use OwnsHandle;
+    use KeepzOperations;
 
     private readonly Library $library;
 
@@ -186,6 +196,66 @@ final class Keepz
             $error,
         ));
         return $json === '' ? null : $json;
+    }
+
+    /**
+     * Prepares an operation's request, typed or as JSON text with Keepz's field names: checked by
+     * the Rust core, sealed, placed. The typed prepare{Operation}() methods call this.
+     *
+     * @param string         $operation an operation of {@see KeepzOperations::OPERATIONS}
+     * @param BaseUrl|string $baseUrl   BaseUrl::Test (default), BaseUrl::Production, or a custom base URL
+     * @throws InvalidInputException the request refused (INVALID_REQUEST, INVALID_AMOUNT: the message names the field's path)
+     */
+    public function prepare(
+        string $operation,
+        #[\SensitiveParameter] Request|string $request,
+        BaseUrl|string $baseUrl = BaseUrl::Test,
+    ): Prepared {
+        return Gateway::prepare($this->library, 'payseal_keepz_prepare', $this->live(), $operation, $request, $baseUrl);
+    }
+
+    /**
+     * Keepz's answer to an operation as payseal's normalized JSON text (every field present,
+     * amounts as decimal strings). The typed parse{Operation}() methods read it.
+     *
+     * @throws GatewayException Keepz's own error; ResponseException, CannotOpenException
+     */
+    public function parseOperationJson(string $operation, int $httpStatus, #[\SensitiveParameter] string $body): string
+    {
+        return Gateway::keepzAnswer($this->library, $this->live(), $operation, $httpStatus, $body);
+    }
+
+    /**
+     * A callback (an envelope, or plain JSON as Keepz also sends), read but not verified, with the
+     * request that re-checks it: an order status for this handle's integrator id, or a
+     * subscription history. Act on the answer to $hint->recheck, never on the callback.
+     *
+     * @param BaseUrl|string $baseUrl where the re-check goes
+     * @throws InvalidInputException a callback naming another integrator, or a malformed id
+     * @throws ResponseException not JSON, empty, about nothing; CannotOpenException
+     */
+    public function callback(#[\SensitiveParameter] string $body, BaseUrl|string $baseUrl = BaseUrl::Test): KeepzCallbackHint
+    {
+        return KeepzCallbackHint::fromWire(Json::decode(
+            Gateway::hint($this->library, 'payseal_keepz_callback', $this->live(), $body, $baseUrl),
+        ));
+    }
+
+    /**
+     * Opens a sealed query string (identifier=…&encryptedData=…): Keepz's side of a GET or
+     * DELETE request, for test doubles. Returns the plaintext JSON text.
+     *
+     * @throws PaysealException
+     */
+    public function openQueryJson(string $query): string
+    {
+        return $this->library->callWithInput('payseal_keepz_open_query', $this->live(), $query);
+    }
+
+    /** @return mixed the decoded answer of {@see parseOperationJson()} */
+    private function parse(string $operation, int $httpStatus, string $body): mixed
+    {
+        return Json::decode($this->parseOperationJson($operation, $httpStatus, $body));
     }
 
     private function sealWith(string $function, string $payload): string

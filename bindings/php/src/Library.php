@@ -137,6 +137,15 @@ final class Library
         return $this->ffi->payseal_abi_version();
     }
 
+    /**
+     * payseal_describe: the library's description of its operations, objects, enums and statuses
+     * as JSON text (what bindings/description.json holds; generate.php reads it).
+     */
+    public function description(): string
+    {
+        return $this->call(fn (CData $out, CData $error): int => $this->ffi->payseal_describe($out, $error));
+    }
+
     /** payseal's own description of a status code. */
     public function statusText(int $status): string
     {
@@ -176,6 +185,24 @@ final class Library
             $this->ffi->payseal_buffer_free(FFI::addr($out));
             $this->ffi->payseal_buffer_free(FFI::addr($error));
         }
+    }
+
+    /**
+     * Calls a handle's one-input function, $function(handle, input, input_len, out, error):
+     * payseal_keepz_open_query, payseal_transactpay_open.
+     *
+     * @internal
+     */
+    public function callWithInput(string $function, CData $handle, string $input, int $direction = self::OPENING): string
+    {
+        $bytes = $this->bytes($input);
+        return $this->call(fn (CData $out, CData $error): int => $this->ffi->$function(
+            $handle,
+            $bytes,
+            strlen($input),
+            $out,
+            $error,
+        ), $direction);
     }
 
     /**

@@ -5,6 +5,9 @@ declare(strict_types=1);
 namespace Payseal;
 
 use FFI\CData;
+use Payseal\Wire\Codec;
+use Payseal\Wire\Gateway;
+use Payseal\Wire\Request;
 
 /**
  * A TransactPay handle: the dashboard's encryption key parsed once, then reused.
@@ -16,10 +19,17 @@ use FFI\CData;
  *
  * A payload is one RSA block: at most {@see maxPayload()} bytes of compact JSON (501 for the
  * 4096-bit keys TransactPay uses); a larger one is refused before encryption.
+ *
+ * Every operation is typed too (generated from bindings/description.json, {@see TransactPayOperations}):
+ *
+ *     $prepared = $transactPay->prepareVerify(new TransactPay\VerifyRequest(reference: 'ORD-1001'));
+ *     $answer = TransactPay::parseVerify($httpStatus, $body, Amount::of('1000.00'), 'NGN');
+ *     if ($answer->paid) { … }                       // status 5, that amount, that currency
  */
 final class TransactPay
 {
     use OwnsHandle;
+    use TransactPayOperations;
 
     private readonly Library $library;
 
@@ -118,16 +128,7 @@ final class TransactPay
      */
     public function openJson(string $body): string
     {
-        $lib = $this->library;
-        $bytes = $lib->bytes($body);
-        $handle = $this->live();
-        return $lib->call(fn (CData $out, CData $error): int => $lib->ffi->payseal_transactpay_open(
-            $handle,
-            $bytes,
-            strlen($body),
-            $out,
-            $error,
-        ));
+        return $this->library->callWithInput('payseal_transactpay_open', $this->live(), $body);
     }
 
     /**
@@ -164,4 +165,66 @@ final class TransactPay
         ));
     }
 
+    /**
+     * Prepares an operation's request, typed or as JSON text with TransactPay's field names:
+     * checked by the Rust core, sealed (or plain for verify and refund), placed; `apiKey` names
+     * the dashboard key for the api-key header. The typed prepare{Operation}() methods call this.
+     *
+     * @param string         $operation an operation of {@see TransactPayOperations::OPERATIONS}
+     * @param BaseUrl|string $baseUrl   BaseUrl::Test (TransactPay has one host), or a custom base URL
+     * @throws InvalidInputException the request refused (the message names the field's path)
+     * @throws PayloadTooLargeException more than one RSA block
+     */
+    public function prepare(
+        string $operation,
+        #[\SensitiveParameter] Request|string $request,
+        BaseUrl|string $baseUrl = BaseUrl::Test,
+    ): Prepared {
+        return Gateway::prepare($this->library, 'payseal_transactpay_prepare', $this->live(), $operation, $request, $baseUrl);
+    }
+
+    /**
+     * A webhook, read but not verified, with the verify request that re-checks it. Act on the
+     * answer to $hint->recheck (TransactPay::parseVerify with the order's amount and currency).
+     *
+     * @throws InvalidInputException no order reference; ResponseException not JSON, nothing to go on
+     */
+    public function webhook(#[\SensitiveParameter] string $body, BaseUrl|string $baseUrl = BaseUrl::Test): TransactPayWebhookHint
+    {
+        return TransactPayWebhookHint::fromWire(Json::decode(
+            Gateway::hint($this->library, 'payseal_transactpay_webhook', $this->live(), $body, $baseUrl),
+        ));
+    }
+
+    /**
+     * TransactPay's answer to an operation as payseal's normalized JSON text (amounts as decimal
+     * strings). `paid` needs $expectedAmount and $expectedCurrency, both or neither, and only for
+     * order_status and verify. The typed parse{Operation}() methods read it.
+     *
+     * @throws GatewayException TransactPay's failing answer; ResponseException; InvalidInputException
+     */
+    public static function parseOperationJson(
+        string $operation,
+        int $httpStatus,
+        #[\SensitiveParameter] string $body,
+        ?Amount $expectedAmount = null,
+        ?string $expectedCurrency = null,
+        ?Library $library = null,
+    ): string {
+        return Gateway::transactPayAnswer($library ?? Library::get(), $operation, $httpStatus, $body, $expectedAmount, $expectedCurrency);
+    }
+
+    /** @param null|\Closure(mixed): mixed $data reads the answer's data into the operation's class */
+    private static function answer(
+        string $operation,
+        int $httpStatus,
+        string $body,
+        ?Amount $expectedAmount,
+        ?string $expectedCurrency,
+        ?Library $library,
+        ?\Closure $data,
+    ): TransactPayAnswer {
+        $json = self::parseOperationJson($operation, $httpStatus, $body, $expectedAmount, $expectedCurrency, $library);
+        return Codec::decode(TransactPayAnswer::class, Json::decode($json), $data);
+    }
 }

@@ -4,9 +4,12 @@ declare(strict_types=1);
 
 namespace Payseal\Tests;
 
+use Payseal\Amount;
 use Payseal\CannotOpenException;
 use Payseal\GatewayException;
+use Payseal\InvalidInputException;
 use Payseal\Keepz;
+use Payseal\Keepz\OrderStatusRequest;
 use Payseal\Library;
 use Payseal\TransactPay;
 use PHPUnit\Framework\TestCase;
@@ -76,6 +79,32 @@ final class LeakTest extends TestCase
         self::assertFlat('TransactPay seal + open x10000', self::measure(self::ROUNDS, function (int $i) use ($transactPay, $payload): void {
             if ($transactPay->openJson($transactPay->seal($payload)) !== $payload) {
                 throw new \RuntimeException("round $i did not round-trip");
+            }
+        }));
+    }
+
+    /** Typed prepare + parse (Keepz, with the test double) and a TransactPay parse and a refused request. */
+    public function testTenThousandTypedOperations(): void
+    {
+        $key = Support::key('rsa2048');
+        $integrator = Keepz::integrator($key['public_pem'], $key['private_pem'], Support::ID);
+        $keepz = Keepz::testDouble($key['private_pem'], $key['public_pem']);
+        $request = new OrderStatusRequest(integratorId: Support::ID, integratorOrderId: 'c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a');
+        $refused = new OrderStatusRequest(integratorId: Support::ID, integratorOrderId: '42');
+        $answer = $keepz->seal(['status' => 'SUCCESS']);
+        $verify = '{"statusCode":"00","data":{"statusId":5,"totalAmountCharged":1015.00,"fee":15,"currencyName":"NGN"}}';
+        $amount = Amount::of('1000');
+        self::assertFlat('typed prepare + parse x10000', self::measure(self::ROUNDS, function (int $i) use ($integrator, $keepz, $request, $refused, $answer, $verify, $amount): void {
+            $paid = $i % 2 === 0
+                ? $keepz->openQueryJson((string) $integrator->prepareOrderStatus($request)->query) !== '' && $integrator->parseOrderStatus(200, $answer)->status->paid
+                : TransactPay::parseVerify(200, $verify, $amount, 'NGN')->paid;
+            try {
+                $integrator->prepareOrderStatus($refused);
+                $paid = false;
+            } catch (InvalidInputException) {
+            }
+            if ($paid !== true) {
+                throw new \RuntimeException("round $i: not paid");
             }
         }));
     }

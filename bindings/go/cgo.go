@@ -208,3 +208,79 @@ func endpoint(gateway, operation string) ([]byte, error) {
 		return C.payseal_endpoint(gp, gn, op, on, out, errBuf)
 	})
 }
+
+// ---------------------------------------------------------------- typed operations (JSON in, JSON out)
+
+func keepzPrepare(h *cKeepz, operation string, request []byte, base uint32, custom string) ([]byte, error) {
+	o, c := []byte(operation), []byte(custom)
+	op, on := cBytes(o)
+	rp, rn := cBytes(request)
+	cp, cn := cBytes(c)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_prepare(h, op, on, rp, rn, C.uint32_t(base), cp, cn, out, errBuf)
+	})
+}
+
+func keepzParse(h *cKeepz, operation string, httpStatus uint16, body []byte) ([]byte, error) {
+	o := []byte(operation)
+	op, on := cBytes(o)
+	bp, bn := cBytes(body)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_parse(h, op, on, C.uint16_t(httpStatus), bp, bn, out, errBuf)
+	})
+}
+
+func keepzCallback(h *cKeepz, body []byte, base uint32, custom string) ([]byte, error) {
+	c := []byte(custom)
+	bp, bn := cBytes(body)
+	cp, cn := cBytes(c)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_callback(h, bp, bn, C.uint32_t(base), cp, cn, out, errBuf)
+	})
+}
+
+func keepzOpenQuery(h *cKeepz, query string) ([]byte, error) {
+	q := []byte(query)
+	qp, qn := cBytes(q)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_open_query(h, qp, qn, out, errBuf)
+	})
+}
+
+func transactPayPrepare(h *cTransactPay, operation string, request []byte, base uint32, custom string) ([]byte, error) {
+	o, c := []byte(operation), []byte(custom)
+	op, on := cBytes(o)
+	rp, rn := cBytes(request)
+	cp, cn := cBytes(c)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_prepare(h, op, on, rp, rn, C.uint32_t(base), cp, cn, out, errBuf)
+	})
+}
+
+func transactPayParse(operation string, httpStatus uint16, body []byte, amount, currency string) ([]byte, error) {
+	o, a, c := []byte(operation), []byte(amount), []byte(currency)
+	op, on := cBytes(o)
+	bp, bn := cBytes(body)
+	ap, an := cBytes(a)
+	cp, cn := cBytes(c)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_parse(op, on, C.uint16_t(httpStatus), bp, bn, ap, an, cp, cn, out, errBuf)
+	})
+}
+
+func transactPayWebhook(h *cTransactPay, body []byte, base uint32, custom string) ([]byte, error) {
+	c := []byte(custom)
+	bp, bn := cBytes(body)
+	cp, cn := cBytes(c)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_webhook(h, bp, bn, C.uint32_t(base), cp, cn, out, errBuf)
+	})
+}
+
+func newOrderID() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status { return C.payseal_new_order_id(out, errBuf) })
+}
+
+func describe() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status { return C.payseal_describe(out, errBuf) })
+}

@@ -211,69 +211,65 @@ func endpoint(gateway, operation string) ([]byte, error) {
 
 // ---------------------------------------------------------------- typed operations (JSON in, JSON out)
 
+// span is one (ptr, len) argument, as cBytes makes it.
+type span struct {
+	p *C.uint8_t
+	n C.size_t
+}
+
+func spanOf(b []byte) span {
+	p, n := cBytes(b)
+	return span{p, n}
+}
+
+func spanOfString(s string) span { return spanOf([]byte(s)) }
+
 func keepzPrepare(h *cKeepz, operation string, request []byte, base uint32, custom string) ([]byte, error) {
-	o, c := []byte(operation), []byte(custom)
-	op, on := cBytes(o)
-	rp, rn := cBytes(request)
-	cp, cn := cBytes(c)
+	op, req, url := spanOfString(operation), spanOf(request), spanOfString(custom)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_keepz_prepare(h, op, on, rp, rn, C.uint32_t(base), cp, cn, out, errBuf)
+		return C.payseal_keepz_prepare(h, op.p, op.n, req.p, req.n, C.uint32_t(base), url.p, url.n, out, errBuf)
 	})
 }
 
 func keepzParse(h *cKeepz, operation string, httpStatus uint16, body []byte) ([]byte, error) {
-	o := []byte(operation)
-	op, on := cBytes(o)
-	bp, bn := cBytes(body)
+	op, b := spanOfString(operation), spanOf(body)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_keepz_parse(h, op, on, C.uint16_t(httpStatus), bp, bn, out, errBuf)
+		return C.payseal_keepz_parse(h, op.p, op.n, C.uint16_t(httpStatus), b.p, b.n, out, errBuf)
 	})
 }
 
 func keepzCallback(h *cKeepz, body []byte, base uint32, custom string) ([]byte, error) {
-	c := []byte(custom)
-	bp, bn := cBytes(body)
-	cp, cn := cBytes(c)
+	b, url := spanOf(body), spanOfString(custom)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_keepz_callback(h, bp, bn, C.uint32_t(base), cp, cn, out, errBuf)
+		return C.payseal_keepz_callback(h, b.p, b.n, C.uint32_t(base), url.p, url.n, out, errBuf)
 	})
 }
 
 func keepzOpenQuery(h *cKeepz, query string) ([]byte, error) {
-	q := []byte(query)
-	qp, qn := cBytes(q)
+	q := spanOfString(query)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_keepz_open_query(h, qp, qn, out, errBuf)
+		return C.payseal_keepz_open_query(h, q.p, q.n, out, errBuf)
 	})
 }
 
 func transactPayPrepare(h *cTransactPay, operation string, request []byte, base uint32, custom string) ([]byte, error) {
-	o, c := []byte(operation), []byte(custom)
-	op, on := cBytes(o)
-	rp, rn := cBytes(request)
-	cp, cn := cBytes(c)
+	op, req, url := spanOfString(operation), spanOf(request), spanOfString(custom)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_transactpay_prepare(h, op, on, rp, rn, C.uint32_t(base), cp, cn, out, errBuf)
+		return C.payseal_transactpay_prepare(h, op.p, op.n, req.p, req.n, C.uint32_t(base), url.p, url.n, out, errBuf)
 	})
 }
 
 func transactPayParse(operation string, httpStatus uint16, body []byte, amount, currency string) ([]byte, error) {
-	o, a, c := []byte(operation), []byte(amount), []byte(currency)
-	op, on := cBytes(o)
-	bp, bn := cBytes(body)
-	ap, an := cBytes(a)
-	cp, cn := cBytes(c)
+	op, b, a, c := spanOfString(operation), spanOf(body), spanOfString(amount), spanOfString(currency)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_transactpay_parse(op, on, C.uint16_t(httpStatus), bp, bn, ap, an, cp, cn, out, errBuf)
+		return C.payseal_transactpay_parse(op.p, op.n, C.uint16_t(httpStatus), b.p, b.n, a.p, a.n, c.p, c.n, out, errBuf)
 	})
 }
 
 func transactPayWebhook(h *cTransactPay, body []byte, base uint32, custom string) ([]byte, error) {
-	c := []byte(custom)
-	bp, bn := cBytes(body)
-	cp, cn := cBytes(c)
+	b, url := spanOf(body), spanOfString(custom)
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
-		return C.payseal_transactpay_webhook(h, bp, bn, C.uint32_t(base), cp, cn, out, errBuf)
+		return C.payseal_transactpay_webhook(h, b.p, b.n, C.uint32_t(base), url.p, url.n, out, errBuf)
 	})
 }
 

@@ -238,15 +238,21 @@ func (d *transactPayDouble) send(req *payseal.PreparedRequest) (int, []byte) {
 
 // ---------------------------------------------------------------- the examples
 
-func Example_readmeKeepzFlow() {
+// throwawayKeepzKeys are fresh 2048-bit pairs: Keepz's (its public key as Keepz hands it out,
+// bare Base64 DER) and the integrator's.
+func throwawayKeepzKeys() (keepzPriv, keepzPub, ourPriv, ourPub []byte) {
 	keepzPriv, keepzPub, err := payseal.GenerateKeys(2048, payseal.BackendDefault, payseal.KeyFormatPEM, payseal.KeyFormatBase64DER)
+	if err == nil {
+		ourPriv, ourPub, err = payseal.GenerateKeys(2048, payseal.BackendDefault, payseal.KeyFormatPEM, payseal.KeyFormatPEM)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
-	ourPriv, ourPub, err := payseal.GenerateKeys(2048, payseal.BackendDefault, payseal.KeyFormatPEM, payseal.KeyFormatPEM)
-	if err != nil {
-		log.Fatal(err)
-	}
+	return keepzPriv, keepzPub, ourPriv, ourPub
+}
+
+func Example_readmeKeepzFlow() {
+	keepzPriv, keepzPub, ourPriv, ourPub := throwawayKeepzKeys()
 	const integratorID = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e"
 	keepz, err := payseal.NewKeepz(keepzPub, ourPriv, integratorID, nil)
 	if err != nil {

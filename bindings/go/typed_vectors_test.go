@@ -56,9 +56,12 @@ type typedEnv struct {
 	tp            *TransactPay
 }
 
-func newTypedEnv(t *testing.T, v *typedVectors) *typedEnv {
+// loadTypedVectors reads typed_operations.json and makes its handles.
+func loadTypedVectors(t *testing.T) (*typedVectors, *typedEnv) {
+	var v typedVectors
+	loadVector(t, "typed_operations.json", &v)
 	k := keys(t)
-	return &typedEnv{
+	return &v, &typedEnv{
 		keepz:  mustKeepz(t, []byte(k[v.Keys["keepz"]].PublicBase64DER), []byte(k[v.Keys["integrator"]].PrivatePEM), v.IntegratorID, nil),
 		double: mustKeepz(t, []byte(k[v.Keys["integrator"]].PublicPEM), []byte(k[v.Keys["keepz"]].PrivatePEM), "", nil),
 		tp:     mustTransactPay(t, []byte(k[v.Keys["transactpay"]].TransactPayBlob), []byte(k[v.Keys["transactpay"]].PrivatePEM)),
@@ -118,26 +121,25 @@ func (c *typedCase) checkError(t *testing.T, err error) *Error {
 
 type preparer func(e *typedEnv, text []byte, base BaseURL) (p *PreparedRequest, err error, typed bool)
 
-func keepzPreparer[R any](prepare func(*Keepz, R, BaseURL) (*PreparedRequest, error)) preparer {
+// typedPreparer reads a request into R and sends it with a handle's PrepareX method, when R
+// says the same as the text.
+func typedPreparer[H, R any](handle func(*typedEnv) H, prepare func(H, R, BaseURL) (*PreparedRequest, error)) preparer {
 	return func(e *typedEnv, text []byte, base BaseURL) (*PreparedRequest, error, bool) {
 		var r R
 		if !decodesExactly(text, &r, "") {
 			return nil, nil, false
 		}
-		p, err := prepare(e.keepz, r, base)
+		p, err := prepare(handle(e), r, base)
 		return p, err, true
 	}
 }
 
+func keepzPreparer[R any](prepare func(*Keepz, R, BaseURL) (*PreparedRequest, error)) preparer {
+	return typedPreparer(func(e *typedEnv) *Keepz { return e.keepz }, prepare)
+}
+
 func transactPayPreparer[R any](prepare func(*TransactPay, R, BaseURL) (*PreparedRequest, error)) preparer {
-	return func(e *typedEnv, text []byte, base BaseURL) (*PreparedRequest, error, bool) {
-		var r R
-		if !decodesExactly(text, &r, "") {
-			return nil, nil, false
-		}
-		p, err := prepare(e.tp, r, base)
-		return p, err, true
-	}
+	return typedPreparer(func(e *typedEnv) *TransactPay { return e.tp }, prepare)
 }
 
 // payPreparer picks the variant by "paymentoption" (in any case, as payseal reads it).
@@ -152,30 +154,26 @@ func payPreparer(e *typedEnv, text []byte, base BaseURL) (*PreparedRequest, erro
 	delete(members, "paymentoption") // each variant writes its own
 	text, _ = json.Marshal(members)
 	var r TransactPayPayRequest
+	var ok bool
 	switch strings.ToLower(head.PaymentOption) {
 	case "c":
-		var v TransactPayPayWithCardRequest
-		if !decodesExactly(text, &v, "paymentoption") {
-			return nil, nil, false
-		}
-		r = v
+		r, ok = decodeVariant[TransactPayPayWithCardRequest](text)
 	case "bank-transfer":
-		var v TransactPayPayByBankTransferRequest
-		if !decodesExactly(text, &v, "paymentoption") {
-			return nil, nil, false
-		}
-		r = v
+		r, ok = decodeVariant[TransactPayPayByBankTransferRequest](text)
 	case "opay":
-		var v TransactPayPayWithOpayRequest
-		if !decodesExactly(text, &v, "paymentoption") {
-			return nil, nil, false
-		}
-		r = v
-	default:
+		r, ok = decodeVariant[TransactPayPayWithOpayRequest](text)
+	}
+	if !ok {
 		return nil, nil, false
 	}
 	p, err := e.tp.PreparePay(r, base)
 	return p, err, true
+}
+
+func decodeVariant[V TransactPayPayRequest](text []byte) (TransactPayPayRequest, bool) {
+	var v V
+	ok := decodesExactly(text, &v, "paymentoption")
+	return v, ok
 }
 
 var preparers = map[string]preparer{
@@ -355,9 +353,7 @@ func checkPrepared(t *testing.T, e *typedEnv, gateway, operation string, p *Prep
 }
 
 func TestTypedVectorsPrepare(t *testing.T) {
-	var v typedVectors
-	loadVector(t, "typed_operations.json", &v)
-	e := newTypedEnv(t, &v)
+	v, e := loadTypedVectors(t)
 	typed, raw := 0, 0
 	for _, c := range v.Prepare {
 		c := c
@@ -465,9 +461,7 @@ func answerBody(t *testing.T, e *typedEnv, c *typedCase) []byte {
 }
 
 func TestTypedVectorsParse(t *testing.T) {
-	var v typedVectors
-	loadVector(t, "typed_operations.json", &v)
-	e := newTypedEnv(t, &v)
+	v, e := loadTypedVectors(t)
 	typed, raw := 0, 0
 	for _, c := range v.Parse {
 		c := c
@@ -511,9 +505,7 @@ func TestTypedVectorsParse(t *testing.T) {
 // ---------------------------------------------------------------- callbacks and webhooks
 
 func TestTypedVectorsCallbacksAndWebhooks(t *testing.T) {
-	var v typedVectors
-	loadVector(t, "typed_operations.json", &v)
-	e := newTypedEnv(t, &v)
+	v, e := loadTypedVectors(t)
 	run := func(c typedCase, hint func(body []byte) (any, *PreparedRequest, error), gateway string) {
 		t.Run(c.Name, func(t *testing.T) {
 			out, recheck, err := hint(answerBody(t, e, &c))

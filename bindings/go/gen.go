@@ -330,7 +330,7 @@ func (g *generator) enums() {
 		if g.enumIsInt(ref) {
 			base = "int64"
 		}
-		g.comment("", fmt.Sprintf("%s is %s (%s, %s). %s", name, ref, openness(e.Open), "values below", e.Doc))
+		g.comment("", fmt.Sprintf("%s is %s, %s. %s", name, ref, openness(e.Open), e.Doc))
 		g.p("type %s %s\n\nconst (\n", name, base)
 		for _, v := range e.Values {
 			doc := v.Doc
@@ -367,9 +367,9 @@ func (g *generator) enums() {
 
 func openness(open bool) string {
 	if open {
-		return "open: an unlisted value is kept"
+		return "an open set: an unlisted value is kept"
 	}
-	return "closed: payseal refuses an unlisted value"
+	return "a closed set: payseal refuses an unlisted value"
 }
 
 // outputEnum writes the Info type of an open enum in outputs: the value and the facts payseal
@@ -419,7 +419,7 @@ func (g *generator) objects() {
 				slot = "T"
 			}
 		}
-		g.comment("", fmt.Sprintf("%s is %s (%s). %s", name, ref, o.Direction, o.Doc))
+		g.comment("", fmt.Sprintf("%s (%s, an %s): %s", name, ref, o.Direction, o.Doc))
 		if slot != "" {
 			g.p("type %s[%s any] struct {\n", name, slot)
 		} else {

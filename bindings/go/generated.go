@@ -69,8 +69,8 @@ const (
 	baseURLCustom     uint32 = 2 // PAYSEAL_BASE_URL_CUSTOM
 )
 
-// KeepzCommissionType is keepz.CommissionType (closed: payseal refuses an unlisted value, values
-// below). Who pays Keepz's commission (`commissionType`).
+// KeepzCommissionType is keepz.CommissionType, a closed set: payseal refuses an unlisted value. Who
+// pays Keepz's commission (`commissionType`).
 type KeepzCommissionType string
 
 const (
@@ -79,9 +79,9 @@ const (
 	KeepzCommissionTypeBoth     KeepzCommissionType = "BOTH"     // Shared.
 )
 
-// KeepzCurrency is keepz.Currency (closed: payseal refuses an unlisted value, values below). A
-// Keepz currency (`currency`, `acquiringCurrency`, `distributionCurrency`). GEL is Keepz's default
-// when `currency` is omitted.
+// KeepzCurrency is keepz.Currency, a closed set: payseal refuses an unlisted value. A Keepz
+// currency (`currency`, `acquiringCurrency`, `distributionCurrency`). GEL is Keepz's default when
+// `currency` is omitted.
 type KeepzCurrency string
 
 const (
@@ -90,8 +90,8 @@ const (
 	KeepzCurrencyEur KeepzCurrency = "EUR" // Euro.
 )
 
-// KeepzDirectLinkProvider is keepz.DirectLinkProvider (closed: payseal refuses an unlisted value,
-// values below). A bank whose checkout page the order links to directly (`directLinkProvider`).
+// KeepzDirectLinkProvider is keepz.DirectLinkProvider, a closed set: payseal refuses an unlisted
+// value. A bank whose checkout page the order links to directly (`directLinkProvider`).
 type KeepzDirectLinkProvider string
 
 const (
@@ -101,8 +101,8 @@ const (
 	KeepzDirectLinkProviderDefault KeepzDirectLinkProvider = "DEFAULT" // Keepz's default page.
 )
 
-// KeepzInstallmentPaymentProvider is keepz.InstallmentPaymentProvider (open: an unlisted value is
-// kept, values below). The lender of an instalment payment (`installmentPaymentProvider`, sent with
+// KeepzInstallmentPaymentProvider is keepz.InstallmentPaymentProvider, an open set: an unlisted
+// value is kept. The lender of an instalment payment (`installmentPaymentProvider`, sent with
 // `personalNumber` and `isForeign`). The specification lists no values; the Georgian banks are
 // named, any other text is sent as given.
 type KeepzInstallmentPaymentProvider string
@@ -122,8 +122,8 @@ func (v KeepzInstallmentPaymentProvider) Known() bool {
 	return false
 }
 
-// KeepzLanguage is keepz.Language (open: an unlisted value is kept, values below). The checkout
-// page's language (`language`). The specification lists "EN, KA, ...".
+// KeepzLanguage is keepz.Language, an open set: an unlisted value is kept. The checkout page's
+// language (`language`). The specification lists "EN, KA, ...".
 type KeepzLanguage string
 
 const (
@@ -140,10 +140,9 @@ func (v KeepzLanguage) Known() bool {
 	return false
 }
 
-// KeepzOpenBankingLinkProvider is keepz.OpenBankingLinkProvider (open: an unlisted value is kept,
-// values below). The bank of an open-banking link (`openBankingLinkProvider`). The specification
-// lists no values; the Georgian banks of [`DirectLinkProvider`] are named, any other text is sent
-// as given.
+// KeepzOpenBankingLinkProvider is keepz.OpenBankingLinkProvider, an open set: an unlisted value is
+// kept. The bank of an open-banking link (`openBankingLinkProvider`). The specification lists no
+// values; the Georgian banks of [`DirectLinkProvider`] are named, any other text is sent as given.
 type KeepzOpenBankingLinkProvider string
 
 const (
@@ -161,8 +160,8 @@ func (v KeepzOpenBankingLinkProvider) Known() bool {
 	return false
 }
 
-// KeepzOrderStatus is keepz.OrderStatus (open: an unlisted value is kept, values below). The status
-// of a Keepz order (specification §3), as returned by order status, cancel and refund, and sent in
+// KeepzOrderStatus is keepz.OrderStatus, an open set: an unlisted value is kept. The status of a
+// Keepz order (specification §3), as returned by order status, cancel and refund, and sent in
 // callbacks.
 type KeepzOrderStatus string
 
@@ -210,9 +209,8 @@ func (v KeepzOrderStatus) IsPaid() bool {
 	return false
 }
 
-// KeepzReceiverType is keepz.ReceiverType (closed: payseal refuses an unlisted value, values
-// below). Who receives money: `receiverType` (create order: only `BRANCH`), split and refund
-// details.
+// KeepzReceiverType is keepz.ReceiverType, a closed set: payseal refuses an unlisted value. Who
+// receives money: `receiverType` (create order: only `BRANCH`), split and refund details.
 type KeepzReceiverType string
 
 const (
@@ -221,8 +219,8 @@ const (
 	KeepzReceiverTypeIban   KeepzReceiverType = "IBAN"   // A bank account (split details).
 )
 
-// KeepzRefundInitiator is keepz.RefundInitiator (closed: payseal refuses an unlisted value, values
-// below). Who starts a refund (`refundInitiator`).
+// KeepzRefundInitiator is keepz.RefundInitiator, a closed set: payseal refuses an unlisted value.
+// Who starts a refund (`refundInitiator`).
 type KeepzRefundInitiator string
 
 const (
@@ -230,8 +228,8 @@ const (
 	KeepzRefundInitiatorOperator   KeepzRefundInitiator = "OPERATOR"   // An operator.
 )
 
-// KeepzSubscriptionInterval is keepz.SubscriptionInterval (closed: payseal refuses an unlisted
-// value, values below). How often a subscription charges (`subscriptionPlan.interval`).
+// KeepzSubscriptionInterval is keepz.SubscriptionInterval, a closed set: payseal refuses an
+// unlisted value. How often a subscription charges (`subscriptionPlan.interval`).
 type KeepzSubscriptionInterval string
 
 const (
@@ -239,8 +237,8 @@ const (
 	KeepzSubscriptionIntervalWeekly  KeepzSubscriptionInterval = "WEEKLY"  // Every week (times `intervalCount`).
 )
 
-// TransactPayPaymentOption is transactpay.PaymentOption (closed: payseal refuses an unlisted value,
-// values below). A payment option, spelled as TransactPay's documentation spells it.
+// TransactPayPaymentOption is transactpay.PaymentOption, a closed set: payseal refuses an unlisted
+// value. A payment option, spelled as TransactPay's documentation spells it.
 type TransactPayPaymentOption string
 
 const (
@@ -249,9 +247,9 @@ const (
 	TransactPayPaymentOptionOpay         TransactPayPaymentOption = "Opay"          // Opay wallet: `Opay`.
 )
 
-// TransactPayStatusID is transactpay.StatusId (open: an unlisted value is kept, values below).
-// `statusId` of an order or payment: only 5 (successful) means money moved, and only when the
-// amount and currency match.
+// TransactPayStatusID is transactpay.StatusId, an open set: an unlisted value is kept. `statusId`
+// of an order or payment: only 5 (successful) means money moved, and only when the amount and
+// currency match.
 type TransactPayStatusID int64
 
 const (
@@ -280,7 +278,7 @@ func (v TransactPayStatusID) IsFinal() bool {
 	return false
 }
 
-// APIKeyHeader is ApiKeyHeader (output). Which of the merchant's TransactPay dashboard keys a
+// APIKeyHeader (ApiKeyHeader, an output): Which of the merchant's TransactPay dashboard keys a
 // request carries, and in which header.
 type APIKeyHeader struct {
 	// The header's name: `api-key`.
@@ -290,7 +288,7 @@ type APIKeyHeader struct {
 	Key string `json:"key"`
 }
 
-// Header is Header (output). One HTTP header.
+// Header (Header, an output): One HTTP header.
 type Header struct {
 	// Its name (`Content-Type`).
 	Name string `json:"name"`
@@ -298,7 +296,7 @@ type Header struct {
 	Value string `json:"value"`
 }
 
-// KeepzCallbackHint is KeepzCallbackHint (output). A Keepz callback, read but **not verified**,
+// KeepzCallbackHint (KeepzCallbackHint, an output): A Keepz callback, read but **not verified**,
 // with the request that re-checks it (`payseal_keepz_callback`).
 type KeepzCallbackHint struct {
 	// Always `true`: anyone holding your public key can send this body. Act on the answer to
@@ -314,7 +312,7 @@ type KeepzCallbackHint struct {
 	Recheck PreparedRequest `json:"recheck"`
 }
 
-// KeepzGatewayError is KeepzError (output). Keepz's own error (with `PAYSEAL_GATEWAY_ERROR`): its
+// KeepzGatewayError (KeepzError, an output): Keepz's own error (with `PAYSEAL_GATEWAY_ERROR`): its
 // raw fields and payseal's reading.
 type KeepzGatewayError struct {
 	// `keepz`.
@@ -335,7 +333,7 @@ type KeepzGatewayError struct {
 	Hint *string `json:"hint"`
 }
 
-// PreparedRequest is Prepared (output). A request ready to send: what `payseal_keepz_prepare` and
+// PreparedRequest (Prepared, an output): A request ready to send: what `payseal_keepz_prepare` and
 // `payseal_transactpay_prepare` return, and the `recheck` of a callback or webhook.
 type PreparedRequest struct {
 	// `keepz` or `transactpay`.
@@ -363,7 +361,7 @@ type PreparedRequest struct {
 	APIKey *APIKeyHeader `json:"apiKey"`
 }
 
-// TransactPayAnswer is TransactPayAnswer (output). A TransactPay answer that reports success
+// TransactPayAnswer (TransactPayAnswer, an output): A TransactPay answer that reports success
 // (`payseal_transactpay_parse`).
 type TransactPayAnswer[T any] struct {
 	// The HTTP status it came with.
@@ -383,7 +381,7 @@ type TransactPayAnswer[T any] struct {
 	Paid *bool `json:"paid"`
 }
 
-// TransactPayGatewayError is TransactPayError (output). TransactPay's failing answer (with
+// TransactPayGatewayError (TransactPayError, an output): TransactPay's failing answer (with
 // `PAYSEAL_GATEWAY_ERROR`).
 type TransactPayGatewayError struct {
 	// `transactpay`.
@@ -398,7 +396,7 @@ type TransactPayGatewayError struct {
 	Message *string `json:"message"`
 }
 
-// TransactPayWebhookHint is TransactPayWebhookHint (output). A TransactPay webhook, read but **not
+// TransactPayWebhookHint (TransactPayWebhookHint, an output): A TransactPay webhook, read but **not
 // verified**, with the verify request that re-checks it (`payseal_transactpay_webhook`).
 type TransactPayWebhookHint struct {
 	// Always `true`: TransactPay signs nothing. Act on the answer to `recheck`.
@@ -409,7 +407,7 @@ type TransactPayWebhookHint struct {
 	Recheck PreparedRequest `json:"recheck"`
 }
 
-// KeepzCancelOrderRequest is keepz.CancelOrderRequest (input). Cancels an order that is not final
+// KeepzCancelOrderRequest (keepz.CancelOrderRequest, an input): Cancels an order that is not final
 // yet (Keepz error 6006 otherwise).
 type KeepzCancelOrderRequest struct {
 	// `integratorId` (UUID).
@@ -418,7 +416,7 @@ type KeepzCancelOrderRequest struct {
 	IntegratorOrderID string `json:"integratorOrderId"`
 }
 
-// KeepzCardInfo is keepz.CardInfo (output). The saved card of an order callback (`cardInfo`).
+// KeepzCardInfo (keepz.CardInfo, an output): The saved card of an order callback (`cardInfo`).
 type KeepzCardInfo struct {
 	// `token`, reusable as `cardToken`.
 	Token *string `json:"token"`
@@ -432,7 +430,7 @@ type KeepzCardInfo struct {
 	CardBrand *string `json:"cardBrand"`
 }
 
-// KeepzCreateOrderRequest is keepz.CreateOrderRequest (input). The create-order payload, with
+// KeepzCreateOrderRequest (keepz.CreateOrderRequest, an input): The create-order payload, with
 // Keepz's field names (specification §2). Optional fields are omitted from the JSON when `None`.
 type KeepzCreateOrderRequest struct {
 	// `amount`: greater than 0, at most two decimals.
@@ -493,7 +491,7 @@ type KeepzCreateOrderRequest struct {
 	OrderProperties json.RawMessage `json:"orderProperties,omitempty"`
 }
 
-// KeepzCreateOrderResponse is keepz.CreateOrderResponse (output). The decrypted answer to create
+// KeepzCreateOrderResponse (keepz.CreateOrderResponse, an output): The decrypted answer to create
 // order.
 type KeepzCreateOrderResponse struct {
 	// `integratorOrderId`, echoed.
@@ -502,7 +500,7 @@ type KeepzCreateOrderResponse struct {
 	URLForQR string `json:"urlForQR"`
 }
 
-// KeepzOrderCallback is keepz.OrderCallback (output). The fields of an order callback. Only
+// KeepzOrderCallback (keepz.OrderCallback, an output): The fields of an order callback. Only
 // `integratorOrderId` is required; the rest is kept when present.
 type KeepzOrderCallback struct {
 	// `integratorOrderId`: which order to re-check.
@@ -527,7 +525,7 @@ type KeepzOrderCallback struct {
 	AcquiringAmount *Amount `json:"acquiringAmount"`
 }
 
-// KeepzOrderStatusRequest is keepz.OrderStatusRequest (input). Asks for an order's status: the
+// KeepzOrderStatusRequest (keepz.OrderStatusRequest, an input): Asks for an order's status: the
 // re-check that makes a callback trustworthy.
 type KeepzOrderStatusRequest struct {
 	// `integratorId` (UUID).
@@ -536,7 +534,7 @@ type KeepzOrderStatusRequest struct {
 	IntegratorOrderID string `json:"integratorOrderId"`
 }
 
-// KeepzOrderStatusResponse is keepz.OrderStatusResponse (output). The decrypted answer to order
+// KeepzOrderStatusResponse (keepz.OrderStatusResponse, an output): The decrypted answer to order
 // status and to cancel.
 type KeepzOrderStatusResponse struct {
 	// `integratorOrderId`, echoed.
@@ -545,7 +543,7 @@ type KeepzOrderStatusResponse struct {
 	Status KeepzOrderStatusInfo `json:"status"`
 }
 
-// KeepzRefundDetail is keepz.RefundDetail (input). One receiver's part of a refund
+// KeepzRefundDetail (keepz.RefundDetail, an input): One receiver's part of a refund
 // (`refundDetails[]`).
 type KeepzRefundDetail struct {
 	// `receiverType`.
@@ -556,8 +554,8 @@ type KeepzRefundDetail struct {
 	Amount Amount `json:"amount"`
 }
 
-// KeepzRefundRequest is keepz.RefundRequest (input). Refunds all or part of a paid order (needs the
-// refund permission, Keepz error 6038; the amount must be within what was paid, error 6007).
+// KeepzRefundRequest (keepz.RefundRequest, an input): Refunds all or part of a paid order (needs
+// the refund permission, Keepz error 6038; the amount must be within what was paid, error 6007).
 type KeepzRefundRequest struct {
 	// `integratorId` (UUID).
 	IntegratorID string `json:"integratorId"`
@@ -571,7 +569,7 @@ type KeepzRefundRequest struct {
 	RefundDetails []KeepzRefundDetail `json:"refundDetails,omitempty"`
 }
 
-// KeepzRefundResponse is keepz.RefundResponse (output). The decrypted answer to a refund.
+// KeepzRefundResponse (keepz.RefundResponse, an output): The decrypted answer to a refund.
 type KeepzRefundResponse struct {
 	// `status`: `REFUND_REQUESTED` when accepted.
 	Status *KeepzOrderStatusInfo `json:"status"`
@@ -579,13 +577,13 @@ type KeepzRefundResponse struct {
 	ErrorMessage *string `json:"errorMessage"`
 }
 
-// KeepzRevokeSubscriptionRequest is keepz.RevokeSubscriptionRequest (input). Ends a subscription.
+// KeepzRevokeSubscriptionRequest (keepz.RevokeSubscriptionRequest, an input): Ends a subscription.
 type KeepzRevokeSubscriptionRequest struct {
 	// `subscriptionId`.
 	SubscriptionID string `json:"subscriptionId"`
 }
 
-// KeepzSavedCard is keepz.SavedCard (output). A saved card: a token and what may be shown to the
+// KeepzSavedCard (keepz.SavedCard, an output): A saved card: a token and what may be shown to the
 // payer. No card number: Keepz sends only the mask.
 type KeepzSavedCard struct {
 	// `token`: reusable as `cardToken` in create order.
@@ -600,14 +598,14 @@ type KeepzSavedCard struct {
 	CardBrand *string `json:"cardBrand"`
 }
 
-// KeepzSavedCardRequest is keepz.SavedCardRequest (input). Asks for the card an order saved
+// KeepzSavedCardRequest (keepz.SavedCardRequest, an input): Asks for the card an order saved
 // (`saveCard: true`), to pay later with its token.
 type KeepzSavedCardRequest struct {
 	// `integratorOrderId` of the order that saved the card (UUID).
 	IntegratorOrderID string `json:"integratorOrderId"`
 }
 
-// KeepzSplitDetail is keepz.SplitDetail (input). One share of a split payment (`splitDetails[]`).
+// KeepzSplitDetail (keepz.SplitDetail, an input): One share of a split payment (`splitDetails[]`).
 type KeepzSplitDetail struct {
 	// `receiverType`: BRANCH, USER or IBAN.
 	ReceiverType KeepzReceiverType `json:"receiverType"`
@@ -617,7 +615,7 @@ type KeepzSplitDetail struct {
 	Amount Amount `json:"amount"`
 }
 
-// KeepzSubscriptionCallback is keepz.SubscriptionCallback (output). The fields of a subscription
+// KeepzSubscriptionCallback (keepz.SubscriptionCallback, an output): The fields of a subscription
 // callback.
 type KeepzSubscriptionCallback struct {
 	// `subscriptionId`.
@@ -630,8 +628,8 @@ type KeepzSubscriptionCallback struct {
 	Amount *Amount `json:"amount"`
 }
 
-// KeepzSubscriptionCharge is keepz.SubscriptionCharge (output). One charge of a subscription. Times
-// are kept as sent: the specification does not settle their format.
+// KeepzSubscriptionCharge (keepz.SubscriptionCharge, an output): One charge of a subscription.
+// Times are kept as sent: the specification does not settle their format.
 type KeepzSubscriptionCharge struct {
 	// `time` of the charge.
 	Time *string `json:"time"`
@@ -645,15 +643,15 @@ type KeepzSubscriptionCharge struct {
 	FailReason *string `json:"failReason"`
 }
 
-// KeepzSubscriptionHistoryRequest is keepz.SubscriptionHistoryRequest (input). Asks for the charges
-// of a subscription.
+// KeepzSubscriptionHistoryRequest (keepz.SubscriptionHistoryRequest, an input): Asks for the
+// charges of a subscription.
 type KeepzSubscriptionHistoryRequest struct {
 	// `subscriptionId` (from the subscription callback).
 	SubscriptionID string `json:"subscriptionId"`
 }
 
-// KeepzSubscriptionPlan is keepz.SubscriptionPlan (input). A recurring charge started by this order
-// (`subscriptionPlan`).
+// KeepzSubscriptionPlan (keepz.SubscriptionPlan, an input): A recurring charge started by this
+// order (`subscriptionPlan`).
 type KeepzSubscriptionPlan struct {
 	// `interval`: MONTHLY or WEEKLY.
 	Interval KeepzSubscriptionInterval `json:"interval"`
@@ -665,12 +663,12 @@ type KeepzSubscriptionPlan struct {
 	StartDate string `json:"startDate,omitempty"`
 }
 
-// KeepzSubscriptionRevoked is keepz.SubscriptionRevoked (output). The subscription was revoked
+// KeepzSubscriptionRevoked (keepz.SubscriptionRevoked, an output): The subscription was revoked
 // (Keepz answers with an empty HTTP 200).
 type KeepzSubscriptionRevoked struct {
 }
 
-// TransactPayAuthorizeRequest is transactpay.AuthorizeRequest (input). Completes a card payment
+// TransactPayAuthorizeRequest (transactpay.AuthorizeRequest, an input): Completes a card payment
 // with the PIN or one-time code the payer entered. The code is a credential: `Debug` hides it and
 // it is wiped on drop.
 type TransactPayAuthorizeRequest struct {
@@ -680,15 +678,15 @@ type TransactPayAuthorizeRequest struct {
 	Otp string `json:"otp"`
 }
 
-// TransactPayBankTransfer is transactpay.BankTransfer (input). The bank of a transfer
+// TransactPayBankTransfer (transactpay.BankTransfer, an input): The bank of a transfer
 // (`BankTransfer`).
 type TransactPayBankTransfer struct {
 	// `bankcode`.
 	Bankcode string `json:"bankcode"`
 }
 
-// TransactPayBankTransferDetails is transactpay.BankTransferDetails (output). `bankTransferDetails`
-// of the pay answer.
+// TransactPayBankTransferDetails (transactpay.BankTransferDetails, an output):
+// `bankTransferDetails` of the pay answer.
 type TransactPayBankTransferDetails struct {
 	// `bankAccount`.
 	BankAccount *string `json:"bankAccount"`
@@ -698,7 +696,7 @@ type TransactPayBankTransferDetails struct {
 	BankName *string `json:"bankName"`
 }
 
-// TransactPayCardDetails is transactpay.CardDetails (input). A card as TransactPay's pay payload
+// TransactPayCardDetails (transactpay.CardDetails, an input): A card as TransactPay's pay payload
 // spells it (`cardnumber`, `expirymonth`, `expiryyear`, `cvv`).
 type TransactPayCardDetails struct {
 	// `cardnumber`: digits only (spaces and dashes are removed by [`CardDetails::new`]).
@@ -711,7 +709,7 @@ type TransactPayCardDetails struct {
 	Cvv string `json:"cvv"`
 }
 
-// TransactPayCreateOrderData is transactpay.CreateOrderData (output). `data` of create order
+// TransactPayCreateOrderData (transactpay.CreateOrderData, an output): `data` of create order
 // (§4.2).
 type TransactPayCreateOrderData struct {
 	// `order`.
@@ -728,7 +726,7 @@ type TransactPayCreateOrderData struct {
 	SavedCards json.RawMessage `json:"savedCards"`
 }
 
-// TransactPayCreateOrderRequest is transactpay.CreateOrderRequest (input). The create-order
+// TransactPayCreateOrderRequest (transactpay.CreateOrderRequest, an input): The create-order
 // payload, with the documentation's spellings (`firstname`, `RedirectUrl`, `paymentMeta`). Keep it
 // small: the encrypted payload is limited to one RSA block (501 bytes for a 4096-bit key); the
 // documentation's own example is 255 bytes compact.
@@ -743,7 +741,8 @@ type TransactPayCreateOrderRequest struct {
 	PaymentMeta json.RawMessage `json:"paymentMeta,omitempty"`
 }
 
-// TransactPayCreatedOrder is transactpay.CreatedOrder (output). `order` of the create-order answer.
+// TransactPayCreatedOrder (transactpay.CreatedOrder, an output): `order` of the create-order
+// answer.
 type TransactPayCreatedOrder struct {
 	// `reference`.
 	Reference *string `json:"reference"`
@@ -759,7 +758,7 @@ type TransactPayCreatedOrder struct {
 	Currency *string `json:"currency"`
 }
 
-// TransactPayCustomer is transactpay.Customer (input). The payer (`customer`).
+// TransactPayCustomer (transactpay.Customer, an input): The payer (`customer`).
 type TransactPayCustomer struct {
 	// `firstname`.
 	Firstname string `json:"firstname"`
@@ -773,8 +772,8 @@ type TransactPayCustomer struct {
 	Email string `json:"email"`
 }
 
-// TransactPayFeeRequest is transactpay.FeeRequest (input). Asks what TransactPay charges for paying
-// `amount` with a payment option.
+// TransactPayFeeRequest (transactpay.FeeRequest, an input): Asks what TransactPay charges for
+// paying `amount` with a payment option.
 type TransactPayFeeRequest struct {
 	// `amount`: greater than 0, at most four decimals.
 	Amount Amount `json:"amount"`
@@ -784,7 +783,7 @@ type TransactPayFeeRequest struct {
 	Paymentoption TransactPayPaymentOption `json:"paymentoption"`
 }
 
-// TransactPayOrderDetails is transactpay.OrderDetails (input). The order (`order`).
+// TransactPayOrderDetails (transactpay.OrderDetails, an input): The order (`order`).
 type TransactPayOrderDetails struct {
 	// `amount` in major units: greater than 0, at most four decimals.
 	Amount Amount `json:"amount"`
@@ -796,7 +795,7 @@ type TransactPayOrderDetails struct {
 	Currency string `json:"currency"`
 }
 
-// TransactPayOrderPayment is transactpay.OrderPayment (output). One payment attempt
+// TransactPayOrderPayment (transactpay.OrderPayment, an output): One payment attempt
 // (`orderPayments[]`, `orderPayment`).
 type TransactPayOrderPayment struct {
 	// `id`.
@@ -833,7 +832,7 @@ type TransactPayOrderPayment struct {
 	DateUpdated *GatewayDate `json:"dateUpdated"`
 }
 
-// TransactPayOrderStatusData is transactpay.OrderStatusData (output). `data` of order status
+// TransactPayOrderStatusData (transactpay.OrderStatusData, an output): `data` of order status
 // (§4.1).
 type TransactPayOrderStatusData struct {
 	// `isFinalStatus`.
@@ -848,14 +847,14 @@ type TransactPayOrderStatusData struct {
 	OrderPayments []TransactPayOrderPayment `json:"orderPayments"`
 }
 
-// TransactPayOrderStatusRequest is transactpay.OrderStatusRequest (input). Asks for an order's
+// TransactPayOrderStatusRequest (transactpay.OrderStatusRequest, an input): Asks for an order's
 // status with the public key (encrypted).
 type TransactPayOrderStatusRequest struct {
 	// `reference` of the order.
 	Reference string `json:"reference"`
 }
 
-// TransactPayOrderSummary is transactpay.OrderSummary (output). `orderSummary` of order status.
+// TransactPayOrderSummary (transactpay.OrderSummary, an output): `orderSummary` of order status.
 type TransactPayOrderSummary struct {
 	// `id`.
 	ID *string `json:"id"`
@@ -893,7 +892,7 @@ type TransactPayOrderSummary struct {
 	Remarks *string `json:"remarks"`
 }
 
-// TransactPayPayByBankTransferRequest is transactpay.PayByBankTransferRequest (input). Pays an
+// TransactPayPayByBankTransferRequest (transactpay.PayByBankTransferRequest, an input): Pays an
 // order by bank transfer: the answer names the account to transfer to (`bankTransferDetails`).
 type TransactPayPayByBankTransferRequest struct {
 	// `reference` of the order.
@@ -904,7 +903,7 @@ type TransactPayPayByBankTransferRequest struct {
 	BankTransfer TransactPayBankTransfer `json:"BankTransfer"`
 }
 
-// TransactPayPayData is transactpay.PayData (output). `data` of pay (§4.2).
+// TransactPayPayData (transactpay.PayData, an output): `data` of pay (§4.2).
 type TransactPayPayData struct {
 	// `paymentDetail`: where to send the payer next.
 	PaymentDetail *TransactPayPaymentDetail `json:"paymentDetail"`
@@ -914,7 +913,7 @@ type TransactPayPayData struct {
 	OrderPayment *TransactPayOrderPayment `json:"orderPayment"`
 }
 
-// TransactPayPayWithCardRequest is transactpay.PayWithCardRequest (input). Pays an order with a
+// TransactPayPayWithCardRequest (transactpay.PayWithCardRequest, an input): Pays an order with a
 // card. The answer usually carries a 3-D Secure page (`paymentDetail.redirectUrl`, status code
 // `02`) or asks for a PIN/OTP ([`super::AuthorizeRequest`]).
 type TransactPayPayWithCardRequest struct {
@@ -926,14 +925,14 @@ type TransactPayPayWithCardRequest struct {
 	Card TransactPayCardDetails `json:"card"`
 }
 
-// TransactPayPayWithOpayRequest is transactpay.PayWithOpayRequest (input). Pays an order with an
+// TransactPayPayWithOpayRequest (transactpay.PayWithOpayRequest, an input): Pays an order with an
 // Opay wallet.
 type TransactPayPayWithOpayRequest struct {
 	// `reference` of the order.
 	Reference string `json:"reference"`
 }
 
-// TransactPayPaymentDetail is transactpay.PaymentDetail (output). `paymentDetail` of the pay
+// TransactPayPaymentDetail (transactpay.PaymentDetail, an output): `paymentDetail` of the pay
 // answer.
 type TransactPayPaymentDetail struct {
 	// `redirectUrl`: the 3-D Secure page.
@@ -944,14 +943,14 @@ type TransactPayPaymentDetail struct {
 	PaymentReference *string `json:"paymentReference"`
 }
 
-// TransactPayPaymentDetails is transactpay.PaymentDetails (input). Where the payer returns
+// TransactPayPaymentDetails (transactpay.PaymentDetails, an input): Where the payer returns
 // (`payment`).
 type TransactPayPaymentDetails struct {
 	// `RedirectUrl` (capitalised, as documented).
 	RedirectURL string `json:"RedirectUrl"`
 }
 
-// TransactPayRefundRequest is transactpay.RefundRequest (input). Refunds an order, fully (no
+// TransactPayRefundRequest (transactpay.RefundRequest, an input): Refunds an order, fully (no
 // `amount`) or partly.
 type TransactPayRefundRequest struct {
 	// `reference` of the order.
@@ -962,7 +961,7 @@ type TransactPayRefundRequest struct {
 	Amount Amount `json:"amount,omitempty"`
 }
 
-// TransactPayVerifyData is transactpay.VerifyData (output). `data` of verify (§4.2), and of
+// TransactPayVerifyData (transactpay.VerifyData, an output): `data` of verify (§4.2), and of
 // webhooks (§4.3).
 type TransactPayVerifyData struct {
 	// `orderReference`: the merchant's reference.
@@ -993,8 +992,8 @@ type TransactPayVerifyData struct {
 	CardDetails json.RawMessage `json:"cardDetails"`
 }
 
-// TransactPayVerifyRequest is transactpay.VerifyRequest (input). Verifies an order server-side with
-// the secret key (plain body): the re-check that makes a webhook trustworthy.
+// TransactPayVerifyRequest (transactpay.VerifyRequest, an input): Verifies an order server-side
+// with the secret key (plain body): the re-check that makes a webhook trustworthy.
 type TransactPayVerifyRequest struct {
 	// `reference` of the order.
 	Reference string `json:"reference"`

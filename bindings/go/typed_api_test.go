@@ -2,8 +2,10 @@ package payseal
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -60,5 +62,47 @@ func TestTypedAPIEdges(t *testing.T) {
 	}
 	if _, err := closed.Callback([]byte(`{}`), BaseURLTest); !errors.Is(err, StatusNullArgument) {
 		t.Fatalf("closed handle: %v", err)
+	}
+}
+
+// 8 goroutines × 50 typed rounds (prepare, the double opens and answers, parse) on one handle,
+// under the race detector.
+func TestTypedOperationsConcurrently(t *testing.T) {
+	v, e := loadTypedVectors(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				id, err := NewOrderID()
+				if err != nil {
+					errs <- err
+					return
+				}
+				p, err := e.keepz.PrepareRefund(KeepzRefundRequest{IntegratorID: v.IntegratorID, IntegratorOrderID: id, Amount: "0.01"}, BaseURLTest)
+				if err != nil {
+					errs <- err
+					return
+				}
+				plain, err := e.double.Open(0, []byte(*p.Body))
+				if err != nil || !strings.Contains(string(plain), id) || !strings.Contains(string(plain), `"amount":0.01`) {
+					errs <- fmt.Errorf("opened %s: %v", plain, err)
+					return
+				}
+				sealed, _ := e.double.Seal([]byte(`{"status":"REFUND_REQUESTED"}`))
+				r, err := e.keepz.ParseRefund(200, sealed)
+				if err != nil || r.Status.Value != KeepzOrderStatusRefundRequested {
+					errs <- fmt.Errorf("refund %+v: %v", r, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

@@ -237,3 +237,75 @@ func endpoint(gateway, operation string) ([]byte, error) {
 		return C.payseal_endpoint(gp, gn, op, on, out, errBuf)
 	})
 }
+
+// ---------------------------------------------------------------- typed operations (JSON in, JSON out)
+
+// span is one (ptr, len) argument, as cBytes makes it.
+type span struct {
+	p *C.uint8_t
+	n C.size_t
+}
+
+func spanOf(b []byte) span {
+	p, n := cBytes(b)
+	return span{p, n}
+}
+
+func spanOfString(s string) span { return spanOf([]byte(s)) }
+
+func keepzPrepare(h *cKeepz, operation string, request []byte, base uint32, custom string) ([]byte, error) {
+	op, req, url := spanOfString(operation), spanOf(request), spanOfString(custom)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_prepare(h, op.p, op.n, req.p, req.n, C.uint32_t(base), url.p, url.n, out, errBuf)
+	})
+}
+
+func keepzParse(h *cKeepz, operation string, httpStatus uint16, body []byte) ([]byte, error) {
+	op, b := spanOfString(operation), spanOf(body)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_parse(h, op.p, op.n, C.uint16_t(httpStatus), b.p, b.n, out, errBuf)
+	})
+}
+
+func keepzCallback(h *cKeepz, body []byte, base uint32, custom string) ([]byte, error) {
+	b, url := spanOf(body), spanOfString(custom)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_callback(h, b.p, b.n, C.uint32_t(base), url.p, url.n, out, errBuf)
+	})
+}
+
+func keepzOpenQuery(h *cKeepz, query string) ([]byte, error) {
+	q := spanOfString(query)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_keepz_open_query(h, q.p, q.n, out, errBuf)
+	})
+}
+
+func transactPayPrepare(h *cTransactPay, operation string, request []byte, base uint32, custom string) ([]byte, error) {
+	op, req, url := spanOfString(operation), spanOf(request), spanOfString(custom)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_prepare(h, op.p, op.n, req.p, req.n, C.uint32_t(base), url.p, url.n, out, errBuf)
+	})
+}
+
+func transactPayParse(operation string, httpStatus uint16, body []byte, amount, currency string) ([]byte, error) {
+	op, b, a, c := spanOfString(operation), spanOf(body), spanOfString(amount), spanOfString(currency)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_parse(op.p, op.n, C.uint16_t(httpStatus), b.p, b.n, a.p, a.n, c.p, c.n, out, errBuf)
+	})
+}
+
+func transactPayWebhook(h *cTransactPay, body []byte, base uint32, custom string) ([]byte, error) {
+	b, url := spanOf(body), spanOfString(custom)
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_transactpay_webhook(h, b.p, b.n, C.uint32_t(base), url.p, url.n, out, errBuf)
+	})
+}
+
+func newOrderID() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status { return C.payseal_new_order_id(out, errBuf) })
+}
+
+func describe() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status { return C.payseal_describe(out, errBuf) })
+}

@@ -13,46 +13,8 @@ import (
 // error the package returns.
 type Status uint32
 
-// The status codes of include/payseal.h.
-const (
-	StatusOK                 Status = 0  // success
-	StatusNullArgument       Status = 1  // a required pointer was NULL (or a handle used after Close)
-	StatusInvalidUTF8        Status = 2  // text that must be UTF-8 is not
-	StatusMalformedKey       Status = 3  // a key could not be read
-	StatusKeyTooSmall        Status = 4  // the RSA key is under 2048 bits
-	StatusKeyTooLarge        Status = 5  // the RSA key is larger than the backend supports
-	StatusUnsupportedKey     Status = 6  // certificate, EC key, encrypted key, wrong half of a pair
-	StatusPayloadTooLarge    Status = 7  // the payload does not fit the envelope
-	StatusBodyTooLarge       Status = 8  // the body exceeds the configured maximum
-	StatusCannotOpen         Status = 9  // the envelope cannot be opened (one error for every reason)
-	StatusGatewayError       Status = 10 // the gateway answered with its own error (Error.Gateway)
-	StatusNotJSON            Status = 11 // the body or payload is not JSON
-	StatusEmptyBody          Status = 12 // the body is empty
-	StatusNotEnvelope        Status = 13 // JSON that is neither an envelope nor a gateway error
-	StatusInvalidArgument    Status = 14 // an argument or option is invalid
-	StatusMissingKey         Status = 15 // the handle lacks the key for this operation
-	StatusCrypto             Status = 16 // the crypto backend failed
-	StatusBackendUnavailable Status = 17 // the requested backend is not compiled in
-	StatusInvalidAmount      Status = 18 // a money amount is invalid
-	StatusInvalidRequest     Status = 19 // a request value is invalid
-	StatusUnexpectedResponse Status = 20 // a response has an unexpected shape
-	StatusInvalidLength      Status = 21 // an input length over PTRDIFF_MAX (never from this package)
-	StatusPanic              Status = 99 // a panic was caught inside payseal
-)
-
-var statusNames = map[Status]string{
-	StatusOK: "OK", StatusNullArgument: "NullArgument", StatusInvalidUTF8: "InvalidUtf8",
-	StatusMalformedKey: "MalformedKey", StatusKeyTooSmall: "KeyTooSmall",
-	StatusKeyTooLarge: "KeyTooLarge", StatusUnsupportedKey: "UnsupportedKey",
-	StatusPayloadTooLarge: "PayloadTooLarge", StatusBodyTooLarge: "BodyTooLarge",
-	StatusCannotOpen: "CannotOpen", StatusGatewayError: "GatewayError", StatusNotJSON: "NotJson",
-	StatusEmptyBody: "EmptyBody", StatusNotEnvelope: "NotEnvelope",
-	StatusInvalidArgument: "InvalidArgument", StatusMissingKey: "MissingKey",
-	StatusCrypto: "Crypto", StatusBackendUnavailable: "BackendUnavailable",
-	StatusInvalidAmount: "InvalidAmount", StatusInvalidRequest: "InvalidRequest",
-	StatusUnexpectedResponse: "UnexpectedResponse", StatusInvalidLength: "InvalidLength",
-	StatusPanic: "Panic",
-}
+// The constants (StatusOK, StatusCannotOpen, …) and their names are generated from the
+// description (generated.go): a status added in Rust reaches Go with `go generate`.
 
 // String is the status's name, as the Rust ErrorKind spells it ("CannotOpen").
 func (s Status) String() string {
@@ -111,23 +73,43 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-// KeepzGatewayError is Keepz's own error body, raw fields plus payseal's reading of them.
-type KeepzGatewayError struct {
-	Message        string  `json:"message"`
-	StatusCode     int64   `json:"statusCode"`     // 6005, 6010, ...
-	ExceptionGroup *int64  `json:"exceptionGroup"` // 1–7, when sent
-	HTTPStatus     *int    `json:"httpStatus"`     // the response's status; nil for a callback
-	Group          *string `json:"group"`          // "not found", "validation", ...
-	CodeName       *string `json:"codeName"`       // "integrator order not found", ...
-	Hint           *string `json:"hint"`           // for the envelope codes 6009–6014
+// Error makes Keepz's error usable with errors.As: errors.As(err, &ke) with a
+// *KeepzGatewayError target finds it in a payseal *Error (KeepzGatewayError is generated from the
+// description's KeepzError).
+func (e *KeepzGatewayError) Error() string {
+	return fmt.Sprintf("payseal: Keepz refused: %d %s", e.StatusCode, e.Message)
 }
 
-// TransactPayGatewayError is a TransactPay answer that reports failure.
-type TransactPayGatewayError struct {
-	HTTPStatus *int    `json:"httpStatus"`
-	StatusCode *string `json:"statusCode"` // as text ("09")
-	Status     *string `json:"status"`     // as text ("failed", "false")
-	Message    *string `json:"message"`
+// Error makes TransactPay's error usable with errors.As (see KeepzGatewayError.Error).
+func (e *TransactPayGatewayError) Error() string {
+	return fmt.Sprintf("payseal: TransactPay refused: %s %s", deref(e.StatusCode), deref(e.Message))
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "-"
+	}
+	return *s
+}
+
+// As lets errors.As find the gateway's own error in a StatusGatewayError:
+//
+//	var ke *payseal.KeepzGatewayError
+//	if errors.As(err, &ke) { log.Print(ke.StatusCode, ke.Message) }
+func (e *Error) As(target any) bool {
+	switch t := target.(type) {
+	case **KeepzGatewayError:
+		if ke := e.Keepz(); ke != nil {
+			*t = ke
+			return true
+		}
+	case **TransactPayGatewayError:
+		if te := e.TransactPay(); te != nil {
+			*t = te
+			return true
+		}
+	}
+	return false
 }
 
 type gatewayTag struct {

@@ -13,14 +13,7 @@ import (
 // double standing in for Keepz opens it and seals the answer, the integrator opens the answer,
 // then meets a Keepz error body.
 func Example_keepz() {
-	keepzPriv, keepzPub, err := payseal.GenerateKeys(2048, payseal.BackendDefault, payseal.KeyFormatPEM, payseal.KeyFormatBase64DER)
-	if err != nil {
-		log.Fatal(err)
-	}
-	integratorPriv, integratorPub, err := payseal.GenerateKeys(2048, payseal.BackendDefault, payseal.KeyFormatPEM, payseal.KeyFormatPEM)
-	if err != nil {
-		log.Fatal(err)
-	}
+	keepzPriv, keepzPub, integratorPriv, integratorPub := throwawayKeepzKeys()
 	const integratorID = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e"
 
 	// The integrator: Keepz's public key, its own private key, its id. Create once, share.

@@ -13,6 +13,8 @@
 // loader's rules, or links libpayseal.a with -tags payseal_static. See README.md.
 package payseal
 
+//go:generate go run gen.go ../description.json generated.go
+
 import (
 	"encoding/json"
 	"fmt"

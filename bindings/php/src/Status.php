@@ -70,6 +70,8 @@ final class Status
     public const INVALID_REQUEST = 19;
     /** the response does not have the expected shape */
     public const UNEXPECTED_RESPONSE = 20;
+    /** an input length is larger than any object can be */
+    public const INVALID_LENGTH = 21;
     /** internal error (a panic was caught) */
     public const PANIC = 99;
 

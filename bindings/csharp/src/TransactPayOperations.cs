@@ -19,20 +19,9 @@ namespace Payseal
         public unsafe string PrepareJson(string operation, string requestJson, BaseUrl baseUrl = BaseUrl.Test,
             string customBaseUrl = null)
         {
-            byte[] op = Interop.Encode(operation, "operation");
-            byte[] request = Interop.Encode(requestJson, "requestJson");
-            byte[] custom = Interop.EncodeOptional(customBaseUrl);
-            var output = new PaysealBuffer();
-            var error = new PaysealBuffer();
-            PaysealStatus status;
-            fixed (byte* o = op)
-            fixed (byte* r = request)
-            fixed (byte* c = custom)
-            {
-                status = Native.payseal_transactpay_prepare(Live(), o, Interop.Len(op), r, Interop.Len(request),
-                    (uint)baseUrl, c, Interop.Len(custom), ref output, ref error);
-            }
-            return Interop.Utf8.GetString(Interop.Take(status, ref output, ref error));
+            return TypedCalls.Prepare(operation, requestJson, baseUrl, customBaseUrl,
+                (byte* o, UIntPtr ol, byte* r, UIntPtr rl, uint u, byte* c, UIntPtr cl, ref PaysealBuffer output, ref PaysealBuffer error) =>
+                    Native.payseal_transactpay_prepare(Live(), o, ol, r, rl, u, c, cl, ref output, ref error));
         }
 
         /// <summary>
@@ -70,15 +59,9 @@ namespace Payseal
         /// <inheritdoc cref="Webhook"/>
         public unsafe string WebhookJson(string body, BaseUrl baseUrl = BaseUrl.Test, string customBaseUrl = null)
         {
-            byte[] custom = Interop.EncodeOptional(customBaseUrl);
-            return Interop.Utf8.GetString(Interop.CallWithBytes(Interop.Encode(body, "body"), "body",
-                (byte* b, UIntPtr n, ref PaysealBuffer o, ref PaysealBuffer e) =>
-                {
-                    fixed (byte* c = custom)
-                    {
-                        return Native.payseal_transactpay_webhook(Live(), b, n, (uint)baseUrl, c, Interop.Len(custom), ref o, ref e);
-                    }
-                }));
+            return TypedCalls.Hint(body, baseUrl, customBaseUrl,
+                (byte* b, UIntPtr n, uint u, byte* c, UIntPtr cl, ref PaysealBuffer output, ref PaysealBuffer error) =>
+                    Native.payseal_transactpay_webhook(Live(), b, n, u, c, cl, ref output, ref error));
         }
 
         /// <summary>

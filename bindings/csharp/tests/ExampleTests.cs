@@ -45,9 +45,9 @@ namespace Payseal.Tests
             StringAssert.Contains(" says SUCCESS, amount 12.5; re-check: GET /api/integrator/order/status\n", output);
             StringAssert.Contains("POST https://payment-api-service.transactpay.ai/payment/order/create (api-key: public key)\n", output);
             StringAssert.Contains("TransactPay got: {\"customer\":{\"firstname\":\"Ada\"", output);
-            StringAssert.Contains("\"amount\":1000.00,", output);
+            StringAssert.Contains("\"order\":{\"amount\":1000,", output);
             StringAssert.Contains("created ORD-1001: 1000 + fee 15, status 1\n", output);
-            StringAssert.Contains("status 2 (final False): paid False\n", output);
+            StringAssert.Contains("status Pending (final False): paid False\n", output);
             StringAssert.Contains("POST /payment/order/verify {\"reference\":\"ORD-1001\"} (secret key)\n", output);
             StringAssert.Contains("verified: charged 1015, fee 15, paid True\n", output);
         }

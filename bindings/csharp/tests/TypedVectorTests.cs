@@ -99,6 +99,7 @@ namespace Payseal.Tests
             {
                 // Only a refusal may need the raw path: every accepted request is typeable.
                 Assert.AreNotEqual(0, expected, "an accepted request the typed API cannot write: " + untypeable);
+                Console.WriteLine("raw JSON path (a refusal the types cannot express): " + untypeable);
                 string text = c.ContainsKey("request_text") ? c.Str("request_text") : Serialize(c["request"]);
                 call = keepz
                     ? (TestDelegate)(() => integrator.PrepareJson(c.Str("operation"), text, baseUrl, custom))
@@ -170,6 +171,7 @@ namespace Payseal.Tests
             else
             {
                 Assert.AreNotEqual(0, expected, "an accepted answer the typed API cannot read: " + untypeable);
+                Console.WriteLine("raw JSON path (a refusal the types cannot express): " + untypeable);
                 call = keepz
                     ? (TestDelegate)(() => integrator.ParseJson(operation, http, body))
                     : () => TransactPay.ParseJson(operation, http, body, amountText, currency);

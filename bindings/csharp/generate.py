@@ -111,53 +111,44 @@ class Generator:
             return "TData"
         raise SystemExit("generate.py: unknown field type %r" % kind)
 
-    # ------------------------------------------------------------ reading answers
-    def reader(self, t, value):
-        """A C# expression reading the JSON value `value` into the field's type."""
-        kind = t["type"]
-        if kind == "string":
-            return "TypedJson.String(%s)" % value
-        if kind == "amount":
-            return "TypedJson.Amount(%s)" % value
-        if kind == "bool":
-            return "TypedJson.Bool(%s)" % value
-        if kind == "int":
-            return "TypedJson.%s(%s)" % ("Int32" if t["int"] == "u16" else "Int64", value)
-        if kind == "gatewayDate":
-            return "GatewayDate.Read(%s)" % value
-        if kind == "json":
-            return value
-        if kind in ("object", "enum"):
-            return "%s.Read(%s)" % (type_name(t["ref"]), value)
-        if kind == "list":
-            return "TypedJson.List(%s, item => %s)" % (value, self.reader(t["items"], "item"))
-        if kind == "slot":
-            return "readData(%s)" % value
-        raise SystemExit("generate.py: no reader for %r" % kind)
+    # ------------------------------------------------------------ reading answers, writing requests
+    # Per field kind: the C# expression reading a JSON value (answers) and the statement writing a
+    # non-null value with JsonWriter w (requests); None where the kind never occurs that way.
+    CODECS = {
+        "string": ("TypedJson.String(%s)", "w.Value(%s)"),
+        "amount": ("TypedJson.Amount(%s)", "w.Value(%s)"),
+        "bool": ("TypedJson.Bool(%s)", "w.Value(%s)"),
+        "json": ("%s", "w.Json(%s)"),
+        "gatewayDate": ("GatewayDate.Read(%s)", None),
+        "uuid": (None, "w.Value(%s.ToString(\"D\"))"),
+        "datetime": (None, "w.Value(TypedJson.DateText(%s))"),
+        "slot": ("readData(%s)", None),
+    }
 
-    # ------------------------------------------------------------ writing requests
-    def writer(self, t, value):
-        """A C# statement-expression writing `value` (non-null) with JsonWriter w."""
+    def code(self, t, value, write):
+        """Reads (`write` false) or writes (`write` true) `value` as the field shape `t`."""
         kind = t["type"]
-        if kind in ("string", "bool", "amount"):
-            return "w.Value(%s)" % value
-        if kind == "json":
-            return "w.Json(%s)" % value
-        if kind == "int":
-            return "w.Value((long)%s)" % value
-        if kind == "uuid":
-            return "w.Value(%s.ToString(\"D\"))" % value
-        if kind == "datetime":
-            return "w.Value(TypedJson.DateText(%s))" % value
-        if kind in ("object", "variants"):
-            return "%s.Write(w)" % value
-        if kind == "enum":
-            if self.enums[t["ref"]]["open"]:
-                return "w.Value(%s.Raw)" % value
-            return "w.Value(EnumWire.Of(%s))" % value
         if kind == "list":
-            return "w.List(%s, item => %s)" % (value, self.writer(t["items"], "item"))
-        raise SystemExit("generate.py: no writer for %r" % kind)
+            item = self.code(t["items"], "item", write)
+            return ("w.List(%s, item => %s)" if write else "TypedJson.List(%s, item => %s)") % (value, item)
+        if kind == "int":
+            return "w.Value((long)%s)" % value if write else "TypedJson.%s(%s)" % ("Int32" if t["int"] == "u16" else "Int64", value)
+        if kind in ("object", "variants"):
+            return "%s.Write(w)" % value if write else "%s.Read(%s)" % (type_name(t["ref"]), value)
+        if kind == "enum":
+            if not write:
+                return "%s.Read(%s)" % (type_name(t["ref"]), value)
+            return ("w.Value(%s.Raw)" if self.enums[t["ref"]]["open"] else "w.Value(EnumWire.Of(%s))") % value
+        template = self.CODECS.get(kind, (None, None))[1 if write else 0]
+        if template is None:
+            raise SystemExit("generate.py: no %s for field type %r" % ("writer" if write else "reader", kind))
+        return template % value
+
+    def reader(self, t, value):
+        return self.code(t, value, False)
+
+    def writer(self, t, value):
+        return self.code(t, value, True)
 
     # ------------------------------------------------------------ files
     def statuses(self):

@@ -79,7 +79,10 @@ class Generator:
     def cs_type(self, t, direction, required):
         """The C# type of a field shape."""
         kind = t["type"]
-        nullable = "" if required else "?"
+        # In a request every value type is nullable, required or not: a property the host forgot
+        # is left out and refused by the core, naming it, rather than sent as a silent default
+        # (Guid.Empty, 0, an enum's first member). In an answer a required value is never null.
+        nullable = "" if required and direction == "output" else "?"
         if kind in ("string",):
             return "string"
         if kind == "uuid":

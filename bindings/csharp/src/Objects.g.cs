@@ -259,19 +259,25 @@ namespace Payseal
     {
         /// <summary><c>integratorId</c> (UUID).</summary>
         [WireName("integratorId", true)]
-        public Guid IntegratorId { get; set; }
+        public Guid? IntegratorId { get; set; }
 
         /// <summary><c>integratorOrderId</c> (UUID).</summary>
         [WireName("integratorOrderId", true)]
-        public Guid IntegratorOrderId { get; set; }
+        public Guid? IntegratorOrderId { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("integratorId");
-            w.Value(IntegratorId.ToString("D"));
-            w.Name("integratorOrderId");
-            w.Value(IntegratorOrderId.ToString("D"));
+            if (IntegratorId != null)
+            {
+                w.Name("integratorId");
+                w.Value(IntegratorId.Value.ToString("D"));
+            }
+            if (IntegratorOrderId != null)
+            {
+                w.Name("integratorOrderId");
+                w.Value(IntegratorOrderId.Value.ToString("D"));
+            }
             w.EndObject();
         }
     }
@@ -322,23 +328,23 @@ namespace Payseal
     {
         /// <summary><c>amount</c>: greater than 0, at most two decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         /// <summary><c>receiverId</c>: the branch that receives the money (UUID).</summary>
         [WireName("receiverId", true)]
-        public Guid ReceiverId { get; set; }
+        public Guid? ReceiverId { get; set; }
 
         /// <summary><c>receiverType</c>: must be <c>BRANCH</c> (Keepz error 6024).</summary>
         [WireName("receiverType", true)]
-        public KeepzReceiverType ReceiverType { get; set; }
+        public KeepzReceiverType? ReceiverType { get; set; }
 
         /// <summary><c>integratorId</c>: the integrator's id issued by Keepz (UUID).</summary>
         [WireName("integratorId", true)]
-        public Guid IntegratorId { get; set; }
+        public Guid? IntegratorId { get; set; }
 
         /// <summary><c>integratorOrderId</c>: the integrator's own order id, a fresh UUID v4 per order (<c>super::new_order_id</c>); reusing one is Keepz error 6023.</summary>
         [WireName("integratorOrderId", true)]
-        public Guid IntegratorOrderId { get; set; }
+        public Guid? IntegratorOrderId { get; set; }
 
         /// <summary><c>currency</c> (Keepz's default: GEL).</summary>
         [WireName("currency", false)]
@@ -427,16 +433,31 @@ namespace Payseal
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("amount");
-            w.Value(Amount);
-            w.Name("receiverId");
-            w.Value(ReceiverId.ToString("D"));
-            w.Name("receiverType");
-            w.Value(EnumWire.Of(ReceiverType));
-            w.Name("integratorId");
-            w.Value(IntegratorId.ToString("D"));
-            w.Name("integratorOrderId");
-            w.Value(IntegratorOrderId.ToString("D"));
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
+            if (ReceiverId != null)
+            {
+                w.Name("receiverId");
+                w.Value(ReceiverId.Value.ToString("D"));
+            }
+            if (ReceiverType != null)
+            {
+                w.Name("receiverType");
+                w.Value(EnumWire.Of(ReceiverType.Value));
+            }
+            if (IntegratorId != null)
+            {
+                w.Name("integratorId");
+                w.Value(IntegratorId.Value.ToString("D"));
+            }
+            if (IntegratorOrderId != null)
+            {
+                w.Name("integratorOrderId");
+                w.Value(IntegratorOrderId.Value.ToString("D"));
+            }
             if (Currency != null)
             {
                 w.Name("currency");
@@ -643,19 +664,25 @@ namespace Payseal
     {
         /// <summary><c>integratorId</c> (UUID).</summary>
         [WireName("integratorId", true)]
-        public Guid IntegratorId { get; set; }
+        public Guid? IntegratorId { get; set; }
 
         /// <summary><c>integratorOrderId</c> (UUID).</summary>
         [WireName("integratorOrderId", true)]
-        public Guid IntegratorOrderId { get; set; }
+        public Guid? IntegratorOrderId { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("integratorId");
-            w.Value(IntegratorId.ToString("D"));
-            w.Name("integratorOrderId");
-            w.Value(IntegratorOrderId.ToString("D"));
+            if (IntegratorId != null)
+            {
+                w.Name("integratorId");
+                w.Value(IntegratorId.Value.ToString("D"));
+            }
+            if (IntegratorOrderId != null)
+            {
+                w.Name("integratorOrderId");
+                w.Value(IntegratorOrderId.Value.ToString("D"));
+            }
             w.EndObject();
         }
     }
@@ -691,7 +718,7 @@ namespace Payseal
     {
         /// <summary><c>receiverType</c>.</summary>
         [WireName("receiverType", true)]
-        public KeepzReceiverType ReceiverType { get; set; }
+        public KeepzReceiverType? ReceiverType { get; set; }
 
         /// <summary><c>receiverIdentifier</c>.</summary>
         [WireName("receiverIdentifier", true)]
@@ -699,20 +726,26 @@ namespace Payseal
 
         /// <summary><c>amount</c>: greater than 0, at most two decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("receiverType");
-            w.Value(EnumWire.Of(ReceiverType));
+            if (ReceiverType != null)
+            {
+                w.Name("receiverType");
+                w.Value(EnumWire.Of(ReceiverType.Value));
+            }
             if (ReceiverIdentifier != null)
             {
                 w.Name("receiverIdentifier");
                 w.Value(ReceiverIdentifier);
             }
-            w.Name("amount");
-            w.Value(Amount);
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             w.EndObject();
         }
     }
@@ -722,15 +755,15 @@ namespace Payseal
     {
         /// <summary><c>integratorId</c> (UUID).</summary>
         [WireName("integratorId", true)]
-        public Guid IntegratorId { get; set; }
+        public Guid? IntegratorId { get; set; }
 
         /// <summary><c>integratorOrderId</c> (UUID).</summary>
         [WireName("integratorOrderId", true)]
-        public Guid IntegratorOrderId { get; set; }
+        public Guid? IntegratorOrderId { get; set; }
 
         /// <summary><c>amount</c> to refund: greater than 0, at most two decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         /// <summary><c>refundInitiator</c>.</summary>
         [WireName("refundInitiator", false)]
@@ -743,12 +776,21 @@ namespace Payseal
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("integratorId");
-            w.Value(IntegratorId.ToString("D"));
-            w.Name("integratorOrderId");
-            w.Value(IntegratorOrderId.ToString("D"));
-            w.Name("amount");
-            w.Value(Amount);
+            if (IntegratorId != null)
+            {
+                w.Name("integratorId");
+                w.Value(IntegratorId.Value.ToString("D"));
+            }
+            if (IntegratorOrderId != null)
+            {
+                w.Name("integratorOrderId");
+                w.Value(IntegratorOrderId.Value.ToString("D"));
+            }
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             if (RefundInitiator != null)
             {
                 w.Name("refundInitiator");
@@ -854,13 +896,16 @@ namespace Payseal
     {
         /// <summary><c>integratorOrderId</c> of the order that saved the card (UUID).</summary>
         [WireName("integratorOrderId", true)]
-        public Guid IntegratorOrderId { get; set; }
+        public Guid? IntegratorOrderId { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("integratorOrderId");
-            w.Value(IntegratorOrderId.ToString("D"));
+            if (IntegratorOrderId != null)
+            {
+                w.Name("integratorOrderId");
+                w.Value(IntegratorOrderId.Value.ToString("D"));
+            }
             w.EndObject();
         }
     }
@@ -870,7 +915,7 @@ namespace Payseal
     {
         /// <summary><c>receiverType</c>: BRANCH, USER or IBAN.</summary>
         [WireName("receiverType", true)]
-        public KeepzReceiverType ReceiverType { get; set; }
+        public KeepzReceiverType? ReceiverType { get; set; }
 
         /// <summary><c>receiverIdentifier</c>: the branch or user id, or the IBAN.</summary>
         [WireName("receiverIdentifier", true)]
@@ -878,20 +923,26 @@ namespace Payseal
 
         /// <summary><c>amount</c> of this share: greater than 0, at most two decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("receiverType");
-            w.Value(EnumWire.Of(ReceiverType));
+            if (ReceiverType != null)
+            {
+                w.Name("receiverType");
+                w.Value(EnumWire.Of(ReceiverType.Value));
+            }
             if (ReceiverIdentifier != null)
             {
                 w.Name("receiverIdentifier");
                 w.Value(ReceiverIdentifier);
             }
-            w.Name("amount");
-            w.Value(Amount);
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             w.EndObject();
         }
     }
@@ -997,15 +1048,15 @@ namespace Payseal
     {
         /// <summary><c>interval</c>: MONTHLY or WEEKLY.</summary>
         [WireName("interval", true)]
-        public KeepzSubscriptionInterval Interval { get; set; }
+        public KeepzSubscriptionInterval? Interval { get; set; }
 
         /// <summary><c>intervalCount</c>: charge every this many intervals (at least 1).</summary>
         [WireName("intervalCount", true)]
-        public long IntervalCount { get; set; }
+        public long? IntervalCount { get; set; }
 
         /// <summary><c>amount</c> of each charge: greater than 0, at most two decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         /// <summary><c>startDate</c>, sent as given: the specification does not settle its format.</summary>
         [WireName("startDate", false)]
@@ -1014,12 +1065,21 @@ namespace Payseal
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("interval");
-            w.Value(EnumWire.Of(Interval));
-            w.Name("intervalCount");
-            w.Value((long)IntervalCount);
-            w.Name("amount");
-            w.Value(Amount);
+            if (Interval != null)
+            {
+                w.Name("interval");
+                w.Value(EnumWire.Of(Interval.Value));
+            }
+            if (IntervalCount != null)
+            {
+                w.Name("intervalCount");
+                w.Value((long)IntervalCount.Value);
+            }
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             if (StartDate != null)
             {
                 w.Name("startDate");
@@ -1365,7 +1425,7 @@ namespace Payseal
     {
         /// <summary><c>amount</c>: greater than 0, at most four decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         /// <summary><c>currency</c> (<c>NGN</c>).</summary>
         [WireName("currency", true)]
@@ -1373,20 +1433,26 @@ namespace Payseal
 
         /// <summary><c>paymentoption</c>.</summary>
         [WireName("paymentoption", true)]
-        public TransactPayPaymentOption Paymentoption { get; set; }
+        public TransactPayPaymentOption? Paymentoption { get; set; }
 
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("amount");
-            w.Value(Amount);
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             if (Currency != null)
             {
                 w.Name("currency");
                 w.Value(Currency);
             }
-            w.Name("paymentoption");
-            w.Value(EnumWire.Of(Paymentoption));
+            if (Paymentoption != null)
+            {
+                w.Name("paymentoption");
+                w.Value(EnumWire.Of(Paymentoption.Value));
+            }
             w.EndObject();
         }
     }
@@ -1396,7 +1462,7 @@ namespace Payseal
     {
         /// <summary><c>amount</c> in major units: greater than 0, at most four decimals.</summary>
         [WireName("amount", true)]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         /// <summary><c>reference</c>: the merchant's unique order reference (used again for pay, status, verify).</summary>
         [WireName("reference", true)]
@@ -1413,8 +1479,11 @@ namespace Payseal
         internal void Write(JsonWriter w)
         {
             w.BeginObject();
-            w.Name("amount");
-            w.Value(Amount);
+            if (Amount != null)
+            {
+                w.Name("amount");
+                w.Value(Amount.Value);
+            }
             if (Reference != null)
             {
                 w.Name("reference");

@@ -45,7 +45,7 @@ namespace Payseal.Tests
             {
                 OrderProperties = new Dictionary<string, object> { { "tip", 0.1m }, { "items", 2 } },
             };
-            StringAssert.EndsWith(",\"orderProperties\":{\"tip\":0.1,\"items\":2}}", JsonWriter.Request(request, request.Write));
+            Assert.AreEqual("{\"orderProperties\":{\"tip\":0.1,\"items\":2}}", JsonWriter.Request(request, request.Write));
             request.OrderProperties = new Dictionary<string, object> { { "tip", 0.1 } };
             Assert.Throws<ArgumentException>(() => JsonWriter.Request(request, request.Write));
         }

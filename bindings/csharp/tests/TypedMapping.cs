@@ -146,14 +146,6 @@ namespace Payseal.Tests
                 }
                 p.SetValue(result, ToTyped(p.PropertyType, pair.Value, where + "." + pair.Key), null);
             }
-            foreach (PropertyInfo p in props.Values)
-            {
-                // A required value-type field cannot be left out of a typed request (it has a value).
-                if (Wire(p).Required && p.PropertyType.IsValueType && !json.ContainsKey(Wire(p).Name))
-                {
-                    throw new UntypeableException(where + ": required " + Wire(p).Name + " missing");
-                }
-            }
             return result;
         }
 

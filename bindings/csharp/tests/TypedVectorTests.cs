@@ -221,6 +221,26 @@ namespace Payseal.Tests
             CheckHint(c, hint, hint.Recheck, "transactpay");
         }
 
+        /// <summary>A request property the host forgot is left out, not sent as a default
+        /// (<c>Guid.Empty</c>, 0, an enum's first member): the core refuses it, naming it.</summary>
+        [Test]
+        public void AForgottenRequiredPropertyIsRefusedByTheCoreNotDefaulted()
+        {
+            var request = new KeepzCreateOrderRequest
+            {
+                Amount = 12.50m,
+                ReceiverId = new Guid("7f0c2b1e-4a3d-4c8e-9b6a-1d2e3f4a5b6c"),
+                IntegratorId = new Guid(File.Str("integratorId")),
+                IntegratorOrderId = PaysealLibrary.NewOrderId(),
+            };
+            PaysealException e = Check.Fails(PaysealStatus.InvalidRequest, () => integrator.PrepareCreateOrder(request));
+            StringAssert.Contains("receiverType", e.Message);
+            request.ReceiverType = KeepzReceiverType.Branch;
+            request.Amount = null;
+            e = Check.Fails(PaysealStatus.InvalidRequest, () => integrator.PrepareCreateOrder(request));
+            StringAssert.Contains("amount", e.Message);
+        }
+
         // ------------------------------------------------------------ checks
         private void CheckHint(Dictionary<string, object> c, object hint, Prepared recheck, string gateway)
         {

@@ -9,28 +9,39 @@ namespace Payseal
     /// A small, strict JSON reader (RFC 8259) for the library's own JSON outputs, so that the
     /// binding needs no JSON package on Mono or .NET. Objects become
     /// <c>Dictionary&lt;string, object&gt;</c>, arrays <c>List&lt;object&gt;</c>, integers that fit
-    /// <c>long</c>, other numbers <c>double</c>, and <c>true</c>/<c>false</c>/<c>null</c>.
+    /// <c>long</c>, other numbers <c>double</c> (or refused, for the typed outputs), and <c>true</c>/<c>false</c>/<c>null</c>.
     /// </summary>
     internal sealed class Json
     {
         private const int MaxDepth = 128;
         private readonly string text;
+        private readonly bool fractions;
         private int pos;
 
-        private Json(string text)
+        private Json(string text, bool fractions)
         {
             this.text = text;
+            this.fractions = fractions;
         }
 
         /// <summary>Parses one JSON value.</summary>
         /// <exception cref="FormatException">The text is not JSON.</exception>
         internal static object Parse(string text)
         {
+            return Parse(text, true);
+        }
+
+        /// <summary>Parses one JSON value; with <paramref name="fractions"/> false, a number that is
+        /// not an integer within <c>long</c> is refused rather than read as a <c>double</c> (the
+        /// typed outputs hold none: money must never pass through a binary float).</summary>
+        /// <exception cref="FormatException">The text is not JSON, or holds such a number.</exception>
+        internal static object Parse(string text, bool fractions)
+        {
             if (text == null)
             {
                 throw new ArgumentNullException("text");
             }
-            var reader = new Json(text);
+            var reader = new Json(text, fractions);
             object value = reader.Value(0);
             reader.SkipSpace();
             if (reader.pos != text.Length)
@@ -227,6 +238,10 @@ namespace Payseal
             if (integral && long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out whole))
             {
                 return whole;
+            }
+            if (!fractions)
+            {
+                throw Error("a number that is not an integer within a long");
             }
             return double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture);
         }

@@ -9,7 +9,7 @@ namespace Payseal
     /// callbacks with <b>its own private key</b>. A Keepz test double swaps them (open with Keepz's
     /// private key, seal to the integrator's public key, no identifier).</para>
     /// </summary>
-    public sealed class Keepz : IDisposable
+    public sealed partial class Keepz : IDisposable
     {
         private readonly KeepzSafeHandle handle;
 

@@ -110,9 +110,8 @@ namespace Payseal
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_selftest_panic(ref PaysealBuffer error);
 
-        // Typed operations (JSON in and out; see bindings/description.json). Declared so that the
-        // declarations stay one to one with the header; the typed classes come with issue 13's
-        // binding work.
+        // Typed operations (JSON in and out; see bindings/description.json): KeepzOperations.cs,
+        // TransactPayOperations.cs and the generated Operations.g.cs call them.
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_keepz_prepare(

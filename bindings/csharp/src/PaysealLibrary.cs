@@ -45,6 +45,28 @@ namespace Payseal
             return Marshal.PtrToStringAnsi(Native.payseal_status_text((uint)status));
         }
 
+        /// <summary>A fresh random (version 4) UUID in lower case from the operating system's
+        /// generator: a new Keepz <c>integratorOrderId</c> (reusing one is Keepz error 6023).</summary>
+        public static Guid NewOrderId()
+        {
+            EnsureLoaded();
+            var output = new PaysealBuffer();
+            var error = new PaysealBuffer();
+            PaysealStatus status = Native.payseal_new_order_id(ref output, ref error);
+            return Guid.ParseExact(Interop.Utf8.GetString(Interop.Take(status, ref output, ref error)), "D");
+        }
+
+        /// <summary>The library's description of its typed operations as JSON (the same document as
+        /// <c>bindings/description.json</c>, from which this binding's types are generated).</summary>
+        public static string Describe()
+        {
+            EnsureLoaded();
+            var output = new PaysealBuffer();
+            var error = new PaysealBuffer();
+            PaysealStatus status = Native.payseal_describe(ref output, ref error);
+            return Interop.Utf8.GetString(Interop.Take(status, ref output, ref error));
+        }
+
         /// <summary>
         /// Makes the library panic deliberately inside its boundary: proof that no panic crosses the
         /// C ABI. Always throws a <see cref="PaysealException"/> with <see cref="PaysealStatus.Panic"/>.

@@ -7,7 +7,7 @@ namespace Payseal
     /// threads at once. Each request is one RSA PKCS#1 v1.5 block of at most
     /// <see cref="MaxPayload"/> bytes, sent as <c>{"data":"…"}</c>.
     /// </summary>
-    public sealed class TransactPay : IDisposable
+    public sealed partial class TransactPay : IDisposable
     {
         private readonly TransactPaySafeHandle handle;
 

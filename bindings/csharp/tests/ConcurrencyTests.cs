@@ -51,6 +51,34 @@ namespace Payseal.Tests
             }
         }
 
+        /// <summary>Typed operations on one shared handle: each thread's own order id comes back
+        /// in what the gateway's side opens and in the parsed answer.</summary>
+        [Test]
+        public void TypedOperationsOnOneKeepzHandleFromManyThreads()
+        {
+            var key = TestData.Key("rsa2048");
+            var integratorId = new Guid("1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e");
+            using (var keepz = Keepz.FromText(key.Str("public_pem"), key.Str("private_pem"), integratorId.ToString()))
+            {
+                int done = 0;
+                Parallel(id =>
+                {
+                    for (int i = 0; i < PerThread; i++)
+                    {
+                        Guid order = PaysealLibrary.NewOrderId();
+                        Prepared prepared = keepz.PrepareOrderStatus(new KeepzOrderStatusRequest { IntegratorId = integratorId, IntegratorOrderId = order });
+                        StringAssert.Contains(order.ToString(), keepz.OpenQuery(prepared.Query));
+                        string answer = keepz.Seal("{\"integratorOrderId\":\"" + order + "\",\"status\":\"PROCESSING\"}");
+                        KeepzOrderStatusResponse status = keepz.ParseOrderStatus(200, answer);
+                        Assert.AreEqual(order.ToString(), status.IntegratorOrderId);
+                        Assert.AreEqual(KeepzOrderStatusValue.Processing, status.Status.Value);
+                        Interlocked.Increment(ref done);
+                    }
+                });
+                Assert.AreEqual(Threads * PerThread, done);
+            }
+        }
+
         [Test]
         public void OneKeepzHandleFromManyThreads()
         {

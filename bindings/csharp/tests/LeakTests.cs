@@ -98,30 +98,63 @@ namespace Payseal.Tests
                     {
                     }
                 };
-                for (int i = 0; i < 500; i++)
-                {
-                    iteration();
-                }
-                Sample before = Sample.Take();
-                var clock = Stopwatch.StartNew();
-                for (int i = 0; i < Iterations; i++)
-                {
-                    iteration();
-                }
-                clock.Stop();
-                Sample after = Sample.Take();
-                long managed = after.Managed - before.Managed;
-                long rss = after.Rss - before.Rss;
-                long native = after.NativeHeap - before.NativeHeap;
-                Console.WriteLine(
-                    "leak check: {0} iterations in {1:F1} s; managed heap {2} -> {3} ({4:+#;-#;0} B); " +
-                    "VmRSS {5} -> {6} ({7:+#;-#;0} B); native heap in use {8} -> {9} ({10:+#;-#;0} B)",
-                    Iterations, clock.Elapsed.TotalSeconds, before.Managed, after.Managed, managed,
-                    before.Rss, after.Rss, rss, before.NativeHeap, after.NativeHeap, native);
-                Assert.Less(native, NativeHeapLimit, "native heap growth");
-                Assert.Less(rss, RssLimit, "VmRSS growth");
-                Assert.Less(managed, ManagedLimit, "managed heap growth");
+                AssertNoLeak("seal and open", iteration);
             }
+        }
+
+        [Test]
+        public void TenThousandTypedOperationsDoNotLeak()
+        {
+            var key = TestData.Key("rsa2048");
+            var integratorId = new Guid("1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e");
+            var orderId = new Guid("c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a");
+            const string Verify = "{\"statusCode\":\"00\",\"data\":{\"statusId\":5,\"totalAmountCharged\":1015.00,\"fee\":15,\"currencyName\":\"NGN\"}}";
+            using (var keepz = Keepz.FromText(key.Str("public_pem"), key.Str("private_pem"), integratorId.ToString()))
+            using (TransactPay tp = VectorTests.TransactPayFor("rsa2048"))
+            {
+                string answer = keepz.Seal("{\"integratorOrderId\":\"" + orderId + "\",\"status\":\"SUCCESS\"}");
+                var status = new KeepzOrderStatusRequest { IntegratorId = integratorId, IntegratorOrderId = orderId };
+                var tooPrecise = new KeepzRefundRequest { IntegratorId = integratorId, IntegratorOrderId = orderId, Amount = 10.005m };
+                AssertNoLeak("typed operations", () =>
+                {
+                    Assert.IsNotNull(keepz.PrepareOrderStatus(status).Query);
+                    Assert.IsTrue(keepz.ParseOrderStatus(200, answer).Status.IsPaid);
+                    Assert.AreEqual(PaysealStatus.InvalidAmount,
+                        Assert.Throws<PaysealException>(() => keepz.PrepareRefund(tooPrecise)).Status);
+                    Assert.IsNotNull(Assert.Throws<GatewayException>(() => keepz.ParseOrderStatus(404, ErrorBody)).Json);
+                    Assert.AreEqual("secret", tp.PrepareVerify(new TransactPayVerifyRequest { Reference = "ORD-1" }).ApiKey.Key);
+                    Assert.AreEqual(true, TransactPay.ParseVerify(200, Verify, 1000m, "NGN").Paid);
+                });
+            }
+        }
+
+        /// <summary>Runs 500 warm-up iterations, then <see cref="Iterations"/> measured ones, and
+        /// holds the growth of each heap under its threshold.</summary>
+        private static void AssertNoLeak(string what, Action iteration)
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                iteration();
+            }
+            Sample before = Sample.Take();
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < Iterations; i++)
+            {
+                iteration();
+            }
+            clock.Stop();
+            Sample after = Sample.Take();
+            long managed = after.Managed - before.Managed;
+            long rss = after.Rss - before.Rss;
+            long native = after.NativeHeap - before.NativeHeap;
+            Console.WriteLine(
+                "leak check ({0}): {1} iterations in {2:F1} s; managed heap {3} -> {4} ({5:+#;-#;0} B); " +
+                "VmRSS {6} -> {7} ({8:+#;-#;0} B); native heap in use {9} -> {10} ({11:+#;-#;0} B)",
+                what, Iterations, clock.Elapsed.TotalSeconds, before.Managed, after.Managed, managed,
+                before.Rss, after.Rss, rss, before.NativeHeap, after.NativeHeap, native);
+            Assert.Less(native, NativeHeapLimit, what + ": native heap growth");
+            Assert.Less(rss, RssLimit, what + ": VmRSS growth");
+            Assert.Less(managed, ManagedLimit, what + ": managed heap growth");
         }
     }
 }

@@ -4,9 +4,9 @@ using System.Linq;
 using Payseal;
 
 /// <summary>
-/// A program that uses payseal from its NuGet package: throw-away keys, a Keepz round trip and a
-/// TransactPay seal opened by TransactPay's side, then where libpayseal was loaded from (the
-/// process's own memory map), for tests/install/csharp.sh to check.
+/// A program that uses payseal from its NuGet package: throw-away keys, a Keepz round trip, a
+/// typed Keepz order status, a TransactPay seal opened by TransactPay's side, then where libpayseal
+/// was loaded from (the process's own memory map), for tests/install/csharp.sh to check.
 /// </summary>
 public static class Consumer
 {
@@ -21,6 +21,14 @@ public static class Consumer
             string request = keepz.Seal("{\"integratorOrderId\":\"42\"}");
             string answer = keepzSide.Seal(keepzSide.Open(0, request));
             ok = keepz.Open(200, answer) == "{\"integratorOrderId\":\"42\"}";
+            // The typed API (classes generated from bindings/description.json) is in the package too.
+            Prepared status = keepz.PrepareOrderStatus(new KeepzOrderStatusRequest
+            {
+                IntegratorId = new Guid("1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e"),
+                IntegratorOrderId = new Guid("c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a"),
+            });
+            ok &= keepzSide.OpenQuery(status.Query).Contains("c0a8f1e2-3b4d-4c5e-8f6a-7b8c9d0e1f2a");
+            ok &= keepz.ParseOrderStatus(200, keepzSide.Seal("{\"status\":\"SUCCESS\"}")).Status.IsPaid;
         }
         KeyPair tpKeys = Keys.Generate(2048, KeyFormat.Pem, KeyFormat.TransactPayBlob);
         using (TransactPay merchant = TransactPay.FromText(tpKeys.PublicKeyText))

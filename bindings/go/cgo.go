@@ -208,3 +208,19 @@ func endpoint(gateway, operation string) ([]byte, error) {
 		return C.payseal_endpoint(gp, gn, op, on, out, errBuf)
 	})
 }
+
+// ---------------------------------------------------------------- the key cache
+
+func keyCacheSetCapacity(capacity uint) error {
+	return callStatus(func(errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_key_cache_set_capacity(C.size_t(capacity), errBuf)
+	})
+}
+
+func keyCacheClear() { C.payseal_key_cache_clear() }
+
+func keyCacheStats() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_key_cache_stats(out, errBuf)
+	})
+}

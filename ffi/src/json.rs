@@ -93,3 +93,15 @@ fn transactpay_error(e: &TransactPayApiError) -> Value {
         "message": e.message,
     })
 }
+
+/// `{"hits":…,"misses":…,"evictions":…,"entries":…,"capacity":…}`.
+pub(crate) fn key_cache_stats(stats: &payseal::keys::cache::CacheStats) -> String {
+    json!({
+        "hits": stats.hits,
+        "misses": stats.misses,
+        "evictions": stats.evictions,
+        "entries": stats.entries,
+        "capacity": stats.capacity,
+    })
+    .to_string()
+}

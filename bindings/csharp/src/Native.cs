@@ -101,5 +101,14 @@ namespace Payseal
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_selftest_panic(ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_key_cache_set_capacity(UIntPtr capacity, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_key_cache_clear();
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_key_cache_stats(ref PaysealBuffer output, ref PaysealBuffer error);
     }
 }

@@ -44,7 +44,7 @@ fn main() {
 
     println!("| case (4096-bit, aws-lc) | a µs | b µs | a/b |");
     println!("|---|---:|---:|---:|");
-    let mut row = |name: &str, a: &mut dyn FnMut(), b: &mut dyn FnMut()| {
+    let row = |name: &str, a: &mut dyn FnMut(), b: &mut dyn FnMut()| {
         if !mode.selects(name) {
             return;
         }

@@ -65,12 +65,8 @@ fn c_abi_buffers_and_handles_are_wiped() {
             })
         });
         // rustcrypto: only the rsa crate's own p/q temporaries (see the test above).
-        let unexpected: Vec<&String> = found
-            .iter()
-            .filter(|f| !(backend == Backend::RustCrypto && is_known_rsa_crate_leak(f)))
-            .collect();
         assert!(
-            unexpected.is_empty(),
+            unexpected_on(backend, &found).is_empty(),
             "{backend:?}: the C ABI left {found:?} in freed memory"
         );
 

@@ -1,6 +1,7 @@
 //! Gives `libpayseal.so` its SONAME, `libpayseal.so.<ABI version>`, so that programs linked
 //! against it record the ABI they were built for and keep loading the right library when a later,
-//! incompatible one is installed beside it. The ABI version is read from this crate's
+//! incompatible one is installed beside it; and marks it never to be unloaded (`-z nodelete`), so
+//! that its key cache survives PHP's FFI closing it at the end of each request. The ABI version is read from this crate's
 //! `[package.metadata.payseal] abi-version` (which `tests/header.rs` keeps equal to
 //! `PAYSEAL_ABI_VERSION` in the header): this is the one place the versioned file name is made;
 //! `scripts/install.sh` and the bindings' packaging read the SONAME back from the built library.
@@ -30,6 +31,11 @@ fn main() {
     } else if family == "unix" {
         // Linux (glibc and musl), Android and the BSDs: ELF, where ld takes -soname.
         println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpayseal.so.{abi}");
+        // Never unloaded once loaded (DF_1_NODELETE): PHP's FFI dlclose()s the library when a
+        // request's FFI object dies, and unloading it would drop the process-wide key cache (the
+        // next request parses every key again; bindings/php/tests/FpmTest.php fails without
+        // this) and leak the cached keys' heap memory unwiped.
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-z,nodelete");
     }
     // Windows: a DLL has no SONAME; the ABI check at load time is the guard there.
 }

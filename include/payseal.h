@@ -337,6 +337,8 @@ payseal_status payseal_keepz_diagnostics_explain(const payseal_keepz_diagnostics
  * Creates a Keepz handle. Either key may be absent (`NULL, 0`) for a seal-only or open-only
  * handle; keys may be in any supported format (PEM, DER, bare Base64 DER). The identifier (the
  * integrator id, a UUID) may be absent to seal responses. `options` may be NULL for defaults.
+ * Keys seen before (the same bytes and backend) are taken from the process-wide key cache
+ * instead of being parsed again (`payseal_key_cache_set_capacity`).
  * On success `*out` holds a handle to release with `payseal_keepz_free`; on failure `*out` is
  * set to NULL.
  *
@@ -406,6 +408,33 @@ payseal_status payseal_keepz_open(const payseal_keepz *keepz,
                                   size_t body_len,
                                   payseal_buffer *out,
                                   payseal_buffer *error);
+
+/**
+ * Sets the most parsed keys the process keeps for `payseal_keepz_new` and
+ * `payseal_transactpay_new` to reuse (default 32, at most 1024; least recently used evicted
+ * first). 0 turns the cache off and drops every entry: each new handle then parses its keys.
+ * Over 1024 is `PAYSEAL_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `error` must be NULL or writable.
+ */
+payseal_status payseal_key_cache_set_capacity(size_t capacity, payseal_buffer *error);
+
+/**
+ * Drops every cached key. A key still used by a live handle is wiped when that handle is freed;
+ * the others are wiped now. The cache stays on.
+ */
+void payseal_key_cache_clear(void);
+
+/**
+ * Writes the cache's counters and size to `*out` as JSON:
+ * `{"hits":…,"misses":…,"evictions":…,"entries":…,"capacity":…}` (hits and misses count
+ * lookups since the process started; capacity 0: off).
+ *
+ * # Safety
+ * `out` must be writable; `error` NULL or writable.
+ */
+payseal_status payseal_key_cache_stats(payseal_buffer *out, payseal_buffer *error);
 
 /**
  * Generates an RSA key pair (exponent 65537) and exports the private key in `private_format`
@@ -653,7 +682,8 @@ const char *payseal_status_text(uint32_t status);
  * Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
  * text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it
  * only in tests and test doubles, to open envelopes as TransactPay does. `backend` is one of the
- * `PAYSEAL_BACKEND_*` values (0 for the default). On success `*out` holds a handle to release
+ * `PAYSEAL_BACKEND_*` values (0 for the default). Keys seen before come from the process-wide
+ * key cache (`payseal_key_cache_set_capacity`). On success `*out` holds a handle to release
  * with `payseal_transactpay_free`; on failure `*out` is set to NULL.
  *
  * # Safety

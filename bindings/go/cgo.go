@@ -309,3 +309,19 @@ func newOrderID() ([]byte, error) {
 func describe() ([]byte, error) {
 	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status { return C.payseal_describe(out, errBuf) })
 }
+
+// ---------------------------------------------------------------- the key cache
+
+func keyCacheSetCapacity(capacity uint) error {
+	return callStatus(func(errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_key_cache_set_capacity(C.size_t(capacity), errBuf)
+	})
+}
+
+func keyCacheClear() { C.payseal_key_cache_clear() }
+
+func keyCacheStats() ([]byte, error) {
+	return call(func(out, errBuf *C.payseal_buffer) C.payseal_status {
+		return C.payseal_key_cache_stats(out, errBuf)
+	})
+}

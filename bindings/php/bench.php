@@ -11,7 +11,14 @@
  *   OAEP with SHA-256) and openssl_encrypt/openssl_decrypt for AES-256-CBC;
  * - TransactPay (100 B): openssl_public_encrypt with PKCS#1 v1.5.
  *
- * Prints one line per case: "BENCH php <case> <implementation> <ops/s>".
+ * - a handle per call, as a PHP-FPM page builds one per request: a new handle from the 4096-bit
+ *   key text, then the seal (Keepz: the integrator's handle, both keys; TransactPay: the public
+ *   key), interleaved call by call with the same seal on a handle kept across calls. With
+ *   libpayseal's key cache the new handle finds its parsed keys; without it (capacity 0, or a
+ *   library before the cache) it parses them.
+ *
+ * Prints one line per case: "BENCH php <case> <implementation> <ops/s>", and for the paired
+ * handle-per-call cases "PAIRED php <case> <kept ops/s> <per-call ops/s> <per-call/kept time>".
  */
 
 declare(strict_types=1);
@@ -49,6 +56,51 @@ function bench(string $case, string $impl, float $seconds, callable $f): void
         $elapsed = (hrtime(true) - $start) / 1e9;
     } while ($elapsed < $seconds || $n < 3);
     printf("BENCH php %s %s %.1f\n", $case, $impl, $n / $elapsed);
+}
+
+/** The median of a non-empty list. */
+function median(array $values): float
+{
+    sort($values);
+    $mid = intdiv(count($values), 2);
+    return count($values) % 2 === 1 ? $values[$mid] : ($values[$mid - 1] + $values[$mid]) / 2;
+}
+
+/** Nanoseconds $f takes for $batch calls. */
+function timed(callable $f, int $batch): int
+{
+    $start = hrtime(true);
+    for ($i = 0; $i < $batch; $i++) {
+        $f();
+    }
+    return hrtime(true) - $start;
+}
+
+/**
+ * Paired timing, as payseal's Rust benches do it (cli/src/bench/paired.rs): batches of about
+ * 2 ms of $kept and of $perCall, alternating which goes first, for about $seconds (at least 5
+ * rounds); the median of the per-round time ratios holds on a loaded machine where absolute times
+ * drift. Prints both median rates and that ratio (per-call time / kept time).
+ */
+function paired(string $case, float $seconds, callable $kept, callable $perCall): void
+{
+    $once = max(timed($kept, 1), timed($perCall, 1), 1); // also the warm-up
+    $batch = max(1, min(100_000, intdiv(2_000_000, $once)));
+    $keptNs = $perCallNs = $ratios = [];
+    $start = hrtime(true);
+    while (count($ratios) < 5 || (hrtime(true) - $start) / 1e9 < $seconds) {
+        if (count($ratios) % 2 === 0) {
+            $a = timed($kept, $batch);
+            $b = timed($perCall, $batch);
+        } else {
+            $b = timed($perCall, $batch);
+            $a = timed($kept, $batch);
+        }
+        $keptNs[] = $a / $batch;
+        $perCallNs[] = $b / $batch;
+        $ratios[] = $b / max($a, 1);
+    }
+    printf("PAIRED php %s %.1f %.1f %.3f\n", $case, 1e9 / median($keptNs), 1e9 / median($perCallNs), median($ratios));
 }
 
 $keepzPayload = payload(1024);
@@ -95,3 +147,24 @@ bench('transactpay_seal_100B_4096', 'openssl_public_encrypt', $seconds, static f
     openssl_public_encrypt($tpPayload, $block, $opensslPublic, OPENSSL_PKCS1_PADDING);
     return json_encode(['data' => base64_encode($block)]);
 });
+
+// A handle per call (what a PHP-FPM page does on each request) against a handle kept: with the
+// key cache, then with it off (each new handle parses its keys, as before the cache existed).
+$perCall = [
+    'keepz_seal_1KiB_4096' => [fn () => $keepz->seal($keepzPayload),
+        fn () => Keepz::integrator($key['public_pem'], $key['private_pem'], ID)->seal($keepzPayload)],
+    'transactpay_seal_100B_4096' => [fn () => $transactPay->seal($tpPayload),
+        fn () => (new TransactPay($key['public_pem']))->seal($tpPayload)],
+];
+// PAYSEAL_BENCH_NO_CACHE_API=1: a library from before the cache (with its own PAYSEAL_PHP_HEADER).
+$cacheless = getenv('PAYSEAL_BENCH_NO_CACHE_API') === '1';
+foreach ($perCall as $case => [$kept, $new]) {
+    if ($cacheless) {
+        paired("$case/nocache", $seconds, $kept, $new); // a library without the cache
+        continue;
+    }
+    paired("$case/cache", $seconds, $kept, $new);
+    Payseal\KeyCache::setCapacity(0);
+    paired("$case/nocache", $seconds, $kept, $new);
+    Payseal\KeyCache::setCapacity(32);
+}

@@ -77,6 +77,9 @@ payseal_status payseal_keepz_open(const payseal_keepz *keepz,
                                   size_t body_len,
                                   payseal_buffer *out,
                                   payseal_buffer *error);
+payseal_status payseal_key_cache_set_capacity(size_t capacity, payseal_buffer *error);
+void payseal_key_cache_clear(void);
+payseal_status payseal_key_cache_stats(payseal_buffer *out, payseal_buffer *error);
 payseal_status payseal_keygen(uint32_t bits,
                               uint32_t backend,
                               uint32_t private_format,

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the PHP binding's tests: one command on a fresh Debian machine.
 #
-#  1. installs php8.2-cli, phpunit (9.6), php-phpseclib3 and php8.2-cgi with apt-get when they
-#     are missing and we are root (php8.2-cgi only runs the non-CLI SAPI tests: they are skipped
-#     without it);
+#  1. installs php8.2-cli, phpunit (9.6), php-phpseclib3, php8.2-cgi and php8.2-fpm with apt-get
+#     when they are missing and we are root (php8.2-cgi and php8.2-fpm only run the non-CLI SAPI
+#     tests, SapiTest and FpmTest: they are skipped without them);
 #  2. uses PAYSEAL_LIB when it is set, else builds libpayseal with `cargo build --release -p payseal-ffi`
 #     (extra features through PAYSEAL_CARGO_FEATURES, e.g. "rustcrypto") and points PAYSEAL_LIB
 #     at it;
@@ -15,7 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-packages=(php8.2-cli phpunit php-phpseclib3 php8.2-cgi)
+packages=(php8.2-cli phpunit php-phpseclib3 php8.2-cgi php8.2-fpm)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

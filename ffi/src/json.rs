@@ -94,3 +94,15 @@ fn keepz_error(e: &KeepzApiError) -> Value {
 fn transactpay_error(e: &TransactPayApiError) -> Value {
     serde_json::to_value(super::operations::TransactPayError::from(e)).unwrap_or_default()
 }
+
+/// `{"hits":…,"misses":…,"evictions":…,"entries":…,"capacity":…}`.
+pub(crate) fn key_cache_stats(stats: &payseal::keys::cache::CacheStats) -> String {
+    json!({
+        "hits": stats.hits,
+        "misses": stats.misses,
+        "evictions": stats.evictions,
+        "entries": stats.entries,
+        "capacity": stats.capacity,
+    })
+    .to_string()
+}

@@ -8,7 +8,7 @@ use super::status::payseal_status;
 use payseal::backend::RsaPadding;
 use payseal::error::{Error, ErrorKind, Result};
 use payseal::keepz::{DEFAULT_MAX_BODY, EnvelopeMode, Keepz, KeepzOptions};
-use payseal::keys::{KeyOptions, PrivateKey, PublicKey};
+use payseal::keys::{KeyOptions, cache};
 
 /// `padding`: RSAES-OAEP with SHA-256 and MGF1-SHA-256 (Keepz's default).
 pub const PAYSEAL_PADDING_OAEP_SHA256: u32 = 0;
@@ -80,10 +80,10 @@ fn build(
     let (keepz_options, key_options) = options_from(options)?;
     let mut builder = Keepz::builder().options(keepz_options);
     if let Some(key) = public {
-        builder = builder.seal_to(PublicKey::parse_with(key, &key_options)?);
+        builder = builder.seal_to(cache::public_key(key, &key_options)?);
     }
     if let Some(key) = private {
-        builder = builder.open_with(PrivateKey::parse_with(key, &key_options)?);
+        builder = builder.open_with(cache::private_key(key, &key_options)?);
     }
     if let Some(id) = identifier {
         builder = builder.identifier(id);
@@ -94,6 +94,8 @@ fn build(
 /// Creates a Keepz handle. Either key may be absent (`NULL, 0`) for a seal-only or open-only
 /// handle; keys may be in any supported format (PEM, DER, bare Base64 DER). The identifier (the
 /// integrator id, a UUID) may be absent to seal responses. `options` may be NULL for defaults.
+/// Keys seen before (the same bytes and backend) are taken from the process-wide key cache
+/// instead of being parsed again (`payseal_key_cache_set_capacity`).
 /// On success `*out` holds a handle to release with `payseal_keepz_free`; on failure `*out` is
 /// set to NULL.
 ///

@@ -5,8 +5,8 @@ use super::backend::backend_from;
 use super::boundary::{Outcome, free_handle, new_handle, run};
 use super::buffer::payseal_buffer;
 use super::status::payseal_status;
-use payseal::keys::{KeyOptions, PrivateKey};
-use payseal::transactpay::{TransactPay, parse_encryption_key};
+use payseal::keys::{KeyOptions, cache};
+use payseal::transactpay::TransactPay;
 
 /// An opaque TransactPay handle: the encryption key parsed once, immutable, thread-safe.
 pub struct payseal_transactpay(pub(crate) TransactPay);
@@ -14,7 +14,8 @@ pub struct payseal_transactpay(pub(crate) TransactPay);
 /// Creates a TransactPay handle from the dashboard's encryption key (the Base64 blob, its decoded
 /// text, RSAKeyValue XML, or a PEM/DER public key). `private_key` is optional (`NULL, 0`): give it
 /// only in tests and test doubles, to open envelopes as TransactPay does. `backend` is one of the
-/// `PAYSEAL_BACKEND_*` values (0 for the default). On success `*out` holds a handle to release
+/// `PAYSEAL_BACKEND_*` values (0 for the default). Keys seen before come from the process-wide
+/// key cache (`payseal_key_cache_set_capacity`). On success `*out` holds a handle to release
 /// with `payseal_transactpay_free`; on failure `*out` is set to NULL.
 ///
 /// # Safety
@@ -33,10 +34,10 @@ pub unsafe extern "C" fn payseal_transactpay_new(
         let key = unsafe { bytes(encryption_key, encryption_key_len, "encryption_key") }?;
         let private = unsafe { optional(private_key, private_key_len, "private_key") }?;
         let options = KeyOptions::with_backend(backend_from(backend)?);
-        let mut builder =
-            TransactPay::builder().encryption_key(parse_encryption_key(key, &options)?);
+        let mut builder = TransactPay::builder()
+            .encryption_key(cache::transactpay_encryption_key(key, &options)?);
         if let Some(private) = private {
-            builder = builder.open_with(PrivateKey::parse_with(private, &options)?);
+            builder = builder.open_with(cache::private_key(private, &options)?);
         }
         builder.build().map(payseal_transactpay)
     })

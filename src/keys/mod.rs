@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod cache;
 mod der;
 mod parse;
 mod pem;
@@ -304,6 +305,12 @@ impl PublicKey {
         })))
     }
 
+    /// Whether `a` and `b` are the same parsed key (one allocation, as clones of one key and the
+    /// keys [`cache`] hands out for the same bytes are), not merely equal keys.
+    pub fn ptr_eq(a: &PublicKey, b: &PublicKey) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+
     /// The modulus size in bits.
     pub fn bits(&self) -> usize {
         self.0.bits
@@ -484,6 +491,12 @@ impl PrivateKey {
             structure: KeyStructure::Pkcs8,
         };
         PrivateKey::from_pkcs8(pkcs8, origin, &options)
+    }
+
+    /// Whether `a` and `b` are the same parsed key (one allocation, as clones of one key and the
+    /// keys [`cache`] hands out for the same bytes are), not merely equal keys.
+    pub fn ptr_eq(a: &PrivateKey, b: &PrivateKey) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
     }
 
     /// The public half.

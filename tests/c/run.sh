@@ -29,7 +29,7 @@ if [ -n "${PAYSEAL_LIB:-}" ]; then
     libdir="$(cd "$(dirname "$PAYSEAL_LIB")" && pwd)"
 fi
 out="$target/c-tests"
-programs=(test_keepz test_transactpay test_operations test_abi test_errors test_threads example example_operations)
+programs=(test_keepz test_transactpay test_operations test_abi test_errors test_threads test_key_cache example example_operations)
 cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -I"$root/include")
 cxxflags=(-x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -fsyntax-only)
 valgrind_iterations="${PAYSEAL_C_VALGRIND_ITERATIONS:-25}"
@@ -153,7 +153,7 @@ done
 echo "== running under valgrind ($jobs at a time; test_threads with $valgrind_iterations iterations per thread)"
 # Longest first, so that the parallel runs end together.
 order=()
-for p in test_threads test_operations test_abi test_errors test_keepz test_transactpay example example_operations; do
+for p in test_threads test_operations test_abi test_errors test_keepz test_transactpay test_key_cache example example_operations; do
     [[ " ${built[*]-} " == *" $p "* ]] && order+=("$p")
 done
 running=0

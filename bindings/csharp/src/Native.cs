@@ -165,5 +165,14 @@ namespace Payseal
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern PaysealStatus payseal_describe(
             ref PaysealBuffer output, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_key_cache_set_capacity(UIntPtr capacity, ref PaysealBuffer error);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void payseal_key_cache_clear();
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern PaysealStatus payseal_key_cache_stats(ref PaysealBuffer output, ref PaysealBuffer error);
     }
 }

@@ -5,6 +5,7 @@ declare(strict_types=1);
 require __DIR__ . '/../autoload.php';
 require __DIR__ . '/Support.php';
 require __DIR__ . '/TypedWire.php';
+require __DIR__ . '/FastCgi.php';
 
 // phpseclib3 from Debian's php-phpseclib3 (OAEP with SHA-256 and MGF1-SHA-256; PHP's openssl_*
 // offer OAEP with SHA-1 only). Its tests are skipped when it is missing.

@@ -12,6 +12,7 @@ mod bad_inputs;
 mod description;
 mod diagnostics;
 mod messages;
+mod key_cache;
 mod panic;
 mod typed_operations;
 mod vectors;
@@ -24,6 +25,25 @@ use payseal_test_support::alloc::TestAllocator;
 /// Counts allocations per thread and scans freed blocks for secrets (payseal-test-support).
 #[global_allocator]
 static ALLOC: TestAllocator = TestAllocator;
+
+/// Held by the tests that change the process-wide key cache's capacity (they run one at a time;
+/// the others only use the cache).
+static KEY_CACHE_CAPACITY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs `f` with the key cache off (emptied first), then turns it back on at its default size.
+fn without_key_cache<T>(f: impl FnOnce() -> T) -> T {
+    let _g = KEY_CACHE_CAPACITY.lock().unwrap_or_else(|e| e.into_inner());
+    assert_eq!(
+        unsafe { payseal_key_cache_set_capacity(0, std::ptr::null_mut()) },
+        payseal_status::PAYSEAL_OK
+    );
+    let out = f();
+    assert_eq!(
+        unsafe { payseal_key_cache_set_capacity(32, std::ptr::null_mut()) },
+        payseal_status::PAYSEAL_OK
+    );
+    out
+}
 
 /// The integrator id the tests use.
 const ID: &str = "1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e";

@@ -106,3 +106,12 @@ pub fn pkcs8_pem() -> Zeroizing<Vec<u8>> {
 pub fn is_known_rsa_crate_leak(found: &str) -> bool {
     found.starts_with("private p") || found.starts_with("private q")
 }
+
+/// The findings of a scan that `backend` should not have: all of them, except, on rustcrypto,
+/// the `rsa` crate's known p/q copies ([`is_known_rsa_crate_leak`]).
+pub fn unexpected_on(backend: payseal::Backend, found: &[String]) -> Vec<&String> {
+    found
+        .iter()
+        .filter(|f| !(backend == payseal::Backend::RustCrypto && is_known_rsa_crate_leak(f)))
+        .collect()
+}

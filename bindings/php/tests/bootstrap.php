@@ -12,3 +12,9 @@ $phpseclib = getenv('PHPSECLIB3_AUTOLOAD') ?: '/usr/share/php/phpseclib3/autoloa
 if (is_file($phpseclib)) {
     require_once $phpseclib;
 }
+
+// The sandbox flows' helpers (SandboxFlowTest): PHP streams as the HTTP client, php -S as the
+// callback endpoint, the ready file of a running sandbox.
+require __DIR__ . '/Sandbox/StreamHttp.php';
+require __DIR__ . '/Sandbox/RunningSandbox.php';
+require __DIR__ . '/Sandbox/CallbackReceiver.php';

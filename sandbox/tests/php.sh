@@ -5,39 +5,35 @@
 # The test itself is bindings/php/tests/SandboxFlowTest.php, run by the binding's test.sh (which
 # installs PHP and PHPUnit when root and missing) with PAYSEAL_SANDBOX_READY naming the ready file.
 #   PAYSEAL_SANDBOX_BIN: the sandbox binary (else built as sandbox/tests/curl.sh builds it);
-#   PAYSEAL_LIB: libpayseal.so (else test.sh builds it).
+#   PAYSEAL_LIB: libpayseal.so (else built with cargo build --release -p payseal-ffi).
 # Run from anywhere: sandbox/tests/php.sh. Ends with "N passed, N failed" (PHPUnit's tests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target=$PWD/$target ;; esac
 
 if [ -n "${PAYSEAL_SANDBOX_BIN:-}" ]; then
   sandbox=$PAYSEAL_SANDBOX_BIN
 else
   # The whole workspace with every feature: what the test command's cross-backend run has built.
   cargo test -q --workspace --all-features --no-run
-  sandbox=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
+  sandbox=$target/debug/payseal-sandbox
 fi
 [ -x "$sandbox" ] || { echo "no sandbox binary at $sandbox"; exit 1; }
+# Built here rather than by test.sh, so that the time bound below is PHPUnit's alone.
+if [ -z "${PAYSEAL_LIB:-}" ]; then
+  cargo build -q --release -p payseal-ffi
+  export PAYSEAL_LIB=$target/release/libpayseal.so
+fi
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-timeout 300 "$sandbox" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
-  --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
-pid=$!
-for _ in $(seq 1 600); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-if [ ! -s "$work/ready.json" ]; then
+source sandbox/tests/start-sandbox.sh
+if ! start_sandbox "$sandbox"; then
   echo "FAILED: the sandbox did not start" >&2
   cat "$work/sandbox.log" >&2
   echo "0 passed, 1 failed"
   exit 1
 fi
-echo "the sandbox listens at $(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/ready.json")"
+echo "the sandbox listens at $url"
 
 # A skipped flow fails here: with the ready file set, a skip means the flows did not run.
 status=0

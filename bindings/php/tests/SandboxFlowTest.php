@@ -258,6 +258,36 @@ final class SandboxFlowTest extends TestCase
         }
     }
 
+    /**
+     * The bound on each call is real: an answer the sandbox delays (its `slow` fault) beyond the
+     * client's timeout ends the call with an error instead of waiting, and the next call, without
+     * the fault, is answered.
+     */
+    public function testASlowAnswerEndsTheCallAtItsTimeout(): void
+    {
+        $sandbox = $this->sandbox;
+        $keepz = Keepz::integrator($sandbox->keyFile('keepzPublic'), $sandbox->keyFile('integratorPrivate'), $sandbox->integratorId());
+        $prepared = $keepz->prepareOrderStatus(
+            new OrderStatusRequest(integratorId: $sandbox->integratorId(), integratorOrderId: OrderId::generate()),
+            $sandbox->keepzBaseUrl(),
+        );
+        [$code] = $sandbox->control('POST', '/faults', ['gateway' => 'keepz', 'kind' => 'slow', 'delayMs' => 5000]);
+        self::assertSame(200, $code, 'the slow fault queued');
+        $answer = $error = null;
+        try {
+            $answer = StreamHttp::send($prepared, timeout: 1.0);
+        } catch (\RuntimeException $e) {
+            $error = $e->getMessage();
+        }
+        self::assertNull($answer, 'a call past its timeout was answered');
+        self::assertSame(
+            'GET ' . $sandbox->keepzBaseUrl() . '/api/integrator/order/status: Failed to open stream: HTTP request failed! (timeout 1 s)',
+            $error,
+        );
+        $this->expectException(GatewayException::class);   // 6005: the order is unknown, and answered
+        $keepz->parseOrderStatus(...StreamHttp::send($prepared));
+    }
+
     private function keepzStatus(Keepz $keepz, string $orderId): OrderStatus
     {
         $prepared = $keepz->prepareOrderStatus(

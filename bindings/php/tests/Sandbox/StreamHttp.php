@@ -28,7 +28,7 @@ final class StreamHttp
      * @param string|null $apiKey the dashboard key for $prepared->apiKey (TransactPay), null for Keepz
      * @return array{0: int, 1: string} the HTTP status and the body
      */
-    public static function send(Prepared $prepared, ?string $apiKey = null): array
+    public static function send(Prepared $prepared, ?string $apiKey = null, float $timeout = self::TIMEOUT): array
     {
         $headers = [];
         foreach ($prepared->headers as $header) {
@@ -41,7 +41,7 @@ final class StreamHttp
             $headers[] = "{$prepared->apiKey->header}: $apiKey";
         }
         $body = $prepared->placement === 'body' ? $prepared->body : null;
-        return self::request($prepared->method, $prepared->url, $body, $headers);
+        return self::request($prepared->method, $prepared->url, $body, $headers, $timeout);
     }
 
     /**
@@ -52,7 +52,7 @@ final class StreamHttp
      */
     public static function postForm(string $url, array $fields): array
     {
-        return self::exchange('POST', $url, http_build_query($fields), ['Content-Type: application/x-www-form-urlencoded']);
+        return self::exchange('POST', $url, http_build_query($fields), ['Content-Type: application/x-www-form-urlencoded'], self::TIMEOUT);
     }
 
     /**
@@ -61,9 +61,14 @@ final class StreamHttp
      * @param list<string> $headers "Name: value" lines
      * @return array{0: int, 1: string} the HTTP status and the body
      */
-    public static function request(string $method, string $url, ?string $body = null, array $headers = []): array
-    {
-        [$status, $answer] = self::exchange($method, $url, $body, $headers);
+    public static function request(
+        string $method,
+        string $url,
+        ?string $body = null,
+        array $headers = [],
+        float $timeout = self::TIMEOUT,
+    ): array {
+        [$status, $answer] = self::exchange($method, $url, $body, $headers, $timeout);
         return [$status, $answer];
     }
 
@@ -71,12 +76,12 @@ final class StreamHttp
      * @param list<string> $headers
      * @return array{0: int, 1: string, 2: array<string, string>}
      */
-    private static function exchange(string $method, string $url, ?string $body, array $headers): array
+    private static function exchange(string $method, string $url, ?string $body, array $headers, float $timeout): array
     {
         $http = [
             'method' => $method,
             'header' => $headers,
-            'timeout' => self::TIMEOUT,
+            'timeout' => $timeout,
             'ignore_errors' => true,
             'follow_location' => 0,
             'protocol_version' => 1.1,
@@ -88,14 +93,16 @@ final class StreamHttp
         $context = stream_context_create(['http' => $http]);
         $answer = @file_get_contents($url, false, $context);
         if ($answer === false) {
-            $error = error_get_last()['message'] ?? 'no answer';
-            throw new \RuntimeException("$method $url: $error");
+            // The query (a sealed envelope) left out: it says nothing to a reader.
+            $where = strtok($url, '?');
+            $error = preg_replace('~^file_get_contents\([^)]*\): ~', '', error_get_last()['message'] ?? 'no answer');
+            throw new \RuntimeException("$method $where: $error (timeout $timeout s)");
         }
         // Set by the http:// wrapper in this scope: the status line, then the headers.
         /** @var list<string> $http_response_header */
         $lines = $http_response_header;
         if (!preg_match('~^HTTP/\d(?:\.\d)? (\d{3})~', $lines[0] ?? '', $m)) {
-            throw new \RuntimeException("$method $url: no HTTP status line");
+            throw new \RuntimeException("$method " . strtok($url, '?') . ': no HTTP status line');
         }
         $named = [];
         foreach (array_slice($lines, 1) as $line) {

@@ -10,7 +10,9 @@
 #  3. runs PHPUnit under Debian's default ffi.enable=preload, made explicit: the CLI needs nothing
 #     else. Arguments go to phpunit (e.g. ./test.sh --filter Keepz).
 #
-# It ends with PHPUnit's own closing line ("OK (N tests, M assertions)" or "FAILURES!").
+# It ends with PHPUnit's own closing line ("OK (N tests, M assertions)" or "FAILURES!"; "OK, but
+# incomplete, skipped, or risky tests!" when tests are skipped: the sandbox flows without
+# PAYSEAL_SANDBOX_READY, see sandbox/tests/php.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

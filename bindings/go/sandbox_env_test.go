@@ -264,10 +264,11 @@ func sameAmount(got *payseal.Amount, want string) bool {
 	return errGot == nil && errWant == nil && g.Cmp(w) == 0
 }
 
-// amountText is an amount for a failure message.
-func amountText(a *payseal.Amount) string {
-	if a == nil {
-		return "<none>"
+// show is a value of the typed API as JSON, for a failure message (Go's %+v prints pointers).
+func show(v any) string {
+	text, err := json.Marshal(v)
+	if err != nil {
+		return err.Error()
 	}
-	return string(*a)
+	return string(text)
 }

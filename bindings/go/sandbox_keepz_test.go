@@ -62,7 +62,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	}
 	checkout := s.URL + "/checkout/keepz/" + orderID
 	if created.URLForQR != checkout || created.IntegratorOrderID == nil || *created.IntegratorOrderID != orderID {
-		t.Fatalf("create order answered %+v, want urlForQR %s", created, checkout)
+		t.Fatalf("create order answered %s, want urlForQR %s", show(created), checkout)
 	}
 
 	status := func(want payseal.KeepzOrderStatus) payseal.KeepzOrderStatusInfo {
@@ -109,11 +109,11 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	// The callback (sealed to our key) is a hint: its re-check decides.
 	hint := keepzCallback(t, keepz, callbacks, base, orderID, payseal.KeepzOrderStatusSuccess)
 	if !sameAmount(hint.Order.Amount, "12.50") {
-		t.Fatalf("the callback's amount %s, want 12.50", amountText(hint.Order.Amount))
+		t.Fatalf("the callback's amount %s, want 12.50", show(hint.Order.Amount))
 	}
 	card := hint.Order.CardInfo
 	if card == nil || card.Token == nil || *card.Token == "" {
-		t.Fatalf("no saved card in the callback: %+v", hint.Order)
+		t.Fatalf("no saved card in the callback: %s", show(hint.Order))
 	}
 	if !strings.HasPrefix(hint.Recheck.URL, s.Keepz.BaseURL+"/api/integrator/order/status?") {
 		t.Fatalf("the re-check goes to %s", hint.Recheck.URL)
@@ -137,7 +137,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	}
 	if saved.Token != *card.Token || saved.CardMask == nil || *saved.CardMask != "411111******1111" ||
 		saved.ExpirationDate == nil || *saved.ExpirationDate != "12/30" {
-		t.Fatalf("saved card %+v, callback token %s", saved, *card.Token)
+		t.Fatalf("saved card %s, callback token %s", show(saved), *card.Token)
 	}
 
 	// Refund 2.50 of 12.50: REFUND_REQUESTED, which settles into PARTIALLY_REFUNDED.
@@ -157,7 +157,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 		t.Fatalf("refund: %v", err)
 	}
 	if refunded.ErrorMessage != nil || refunded.Status == nil || refunded.Status.Value != payseal.KeepzOrderStatusRefundRequested {
-		t.Fatalf("refund answered %+v", refunded)
+		t.Fatalf("refund answered %s", show(refunded))
 	}
 	keepzCallback(t, keepz, callbacks, base, orderID, payseal.KeepzOrderStatusRefundRequested)
 	keepzCallback(t, keepz, callbacks, base, orderID, payseal.KeepzOrderStatusPartiallyRefunded)
@@ -179,7 +179,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	_, err = keepz.ParseOrderStatus(s.send(t, req))
 	ke := expectKeepzError(t, err, 6005, 404)
 	if ke.Message != "Integrator order not found" || ke.ExceptionGroup == nil || *ke.ExceptionGroup != 5 {
-		t.Fatalf("6005 reads as %+v", ke)
+		t.Fatalf("6005 reads as %s", show(ke))
 	}
 }
 
@@ -193,7 +193,7 @@ func keepzCallback(t *testing.T, keepz *payseal.Keepz, callbacks *receiver, base
 	}
 	if !hint.Unverified || hint.Type != "order" || hint.Order == nil || hint.Order.IntegratorOrderID != orderID ||
 		hint.Order.Status == nil || hint.Order.Status.Value != want || hint.Recheck.Operation != "order_status" {
-		t.Fatalf("callback %+v (order %+v), want %s about %s", hint, hint.Order, want, orderID)
+		t.Fatalf("callback %s, want %s about %s", show(hint), want, orderID)
 	}
 	return hint
 }
@@ -206,7 +206,7 @@ func expectKeepzError(t *testing.T, err error, statusCode int64, httpStatus uint
 		t.Fatalf("want Keepz error %d, got %v", statusCode, err)
 	}
 	if ke.StatusCode != statusCode || ke.HTTPStatus == nil || *ke.HTTPStatus != httpStatus {
-		t.Fatalf("Keepz error %+v, want %d with HTTP %d", ke, statusCode, httpStatus)
+		t.Fatalf("Keepz error %s, want %d with HTTP %d", show(ke), statusCode, httpStatus)
 	}
 	return ke
 }

@@ -55,20 +55,20 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	if req.URL != s.TransactPay.BaseURL+"/payment/order/create" || !req.Encrypted || req.APIKey == nil || req.APIKey.Key != "public" {
-		t.Fatalf("create order: %s %s encrypted %v key %+v", req.Method, req.URL, req.Encrypted, req.APIKey)
+		t.Fatalf("create order: %s %s encrypted %v key %s", req.Method, req.URL, req.Encrypted, show(req.APIKey))
 	}
 	created, err := tp.ParseCreateOrder(s.send(t, req))
 	if err != nil {
 		t.Fatalf("create order: %v", err)
 	}
 	if created.StatusCode == nil || *created.StatusCode != "01" || created.Data == nil || created.Data.Order == nil {
-		t.Fatalf("create order answered %+v", created)
+		t.Fatalf("create order answered %s", show(created))
 	}
 	order := created.Data.Order
 	// 1.5 % of 1500.25 is 22.50375: the sandbox's fee, 22.50.
 	if order.Reference == nil || *order.Reference != reference || !sameAmount(order.Amount, "1500.25") ||
 		!sameAmount(order.Fee, "22.50") || order.StatusID == nil || order.StatusID.Value != payseal.TransactPayStatusIDInitiated {
-		t.Fatalf("created order %+v: amount %s fee %s", order, amountText(order.Amount), amountText(order.Fee))
+		t.Fatalf("created order %s", show(order))
 	}
 
 	// Pay by card: 02, pending 3-D Secure, and the page to send the payer to.
@@ -86,7 +86,7 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 	if paying.StatusCode == nil || *paying.StatusCode != "02" || paying.Data == nil || paying.Data.PaymentDetail == nil ||
 		paying.Data.PaymentDetail.RedirectURL == nil || paying.Data.OrderPayment == nil ||
 		paying.Data.OrderPayment.OrderPaymentInstrument == nil || *paying.Data.OrderPayment.OrderPaymentInstrument != "411111******1111" {
-		t.Fatalf("pay answered %+v", paying)
+		t.Fatalf("pay answered %s", show(paying))
 	}
 	page := *paying.Data.PaymentDetail.RedirectURL
 	if !strings.HasPrefix(page, s.URL+"/checkout/transactpay/") {
@@ -107,7 +107,7 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 			t.Fatalf("order status: %v", err)
 		}
 		if answer.Data == nil || answer.Data.OrderSummary == nil || answer.Data.OrderSummary.StatusID == nil || answer.Paid == nil {
-			t.Fatalf("order status answered %+v", answer)
+			t.Fatalf("order status answered %s", show(answer))
 		}
 		return answer
 	}
@@ -130,14 +130,14 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 	verify := &hint.Recheck
 	if verify.Operation != "verify" || verify.Encrypted || verify.APIKey == nil || verify.APIKey.Key != "secret" ||
 		verify.URL != s.TransactPay.BaseURL+"/payment/order/verify" {
-		t.Fatalf("the webhook's re-check: %+v", verify)
+		t.Fatalf("the webhook's re-check: %s", show(verify))
 	}
 
 	st := status()
 	summary := st.Data.OrderSummary
 	if summary.StatusID.Value != payseal.TransactPayStatusIDSuccessful || !summary.StatusID.IsFinal() || !*st.Paid ||
 		!sameAmount(summary.TotalChargedAmount, "1522.75") {
-		t.Fatalf("after paying: status %v paid %v charged %s", summary.StatusID, *st.Paid, amountText(summary.TotalChargedAmount))
+		t.Fatalf("after paying: status %v paid %v charged %s", summary.StatusID, *st.Paid, show(summary.TotalChargedAmount))
 	}
 
 	httpStatus, body := s.send(t, verify)
@@ -148,14 +148,14 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 	if verified.StatusCode == nil || *verified.StatusCode != "00" || verified.Data == nil || verified.Data.StatusID == nil ||
 		verified.Data.StatusID.Value != payseal.TransactPayStatusIDSuccessful || verified.Paid == nil || !*verified.Paid ||
 		!sameAmount(verified.Data.TotalAmountCharged, "1522.75") {
-		t.Fatalf("verify answered %+v (paid %v)", verified, verified.Paid)
+		t.Fatalf("verify answered %s", show(verified))
 	}
 	// The same answer for an order priced a cent higher, or in another currency: not paid.
 	for _, other := range []payseal.Expectation{{Amount: "1500.26", Currency: "NGN"}, {Amount: "1500.25", Currency: "USD"}} {
 		other := other
 		answer, err := tp.ParseVerify(httpStatus, body, &other)
 		if err != nil || answer.Paid == nil || *answer.Paid {
-			t.Fatalf("verify expecting %+v: paid %v (%v)", other, answer.Paid, err)
+			t.Fatalf("verify expecting %+v: %s (%v)", other, show(answer), err)
 		}
 	}
 
@@ -167,7 +167,7 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 		t.Fatalf("verify with the public key: %v", err)
 	}
 	if te.StatusCode == nil || *te.StatusCode != "03" || te.HTTPStatus == nil || *te.HTTPStatus != 401 {
-		t.Fatalf("verify with the public key: %+v", te)
+		t.Fatalf("verify with the public key: %s", show(te))
 	}
 }
 
@@ -181,7 +181,7 @@ func transactPayWebhook(t *testing.T, tp *payseal.TransactPay, webhooks *receive
 	}
 	data := hint.Data
 	if !hint.Unverified || data.OrderReference == nil || *data.OrderReference != reference || data.StatusID == nil || data.StatusID.Value != want {
-		t.Fatalf("webhook %+v, want statusId %d about %s", data, want, reference)
+		t.Fatalf("webhook %s, want statusId %d about %s", show(data), want, reference)
 	}
 	return hint
 }

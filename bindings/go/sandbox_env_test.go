@@ -253,6 +253,16 @@ func (r *receiver) next(t *testing.T, what string) []byte {
 	}
 }
 
+// newOrderID is a fresh UUID v4 from payseal (a Keepz order id; a unique TransactPay reference).
+func newOrderID(t *testing.T) string {
+	t.Helper()
+	id, err := payseal.NewOrderID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
 // sameAmount compares an amount from an answer with a decimal exactly (12.5 is 12.50), as
 // rationals: no float on the way.
 func sameAmount(got *payseal.Amount, want string) bool {

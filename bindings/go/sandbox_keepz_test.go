@@ -35,10 +35,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	base := payseal.CustomBaseURL(s.Keepz.BaseURL) // instead of payseal.BaseURLTest
 
 	// Create the order: 12.50 GEL, keep the card, call back to our server.
-	orderID, err := payseal.NewOrderID()
-	if err != nil {
-		t.Fatal(err)
-	}
+	orderID := newOrderID(t)
 	saveCard := true
 	req, err := keepz.PrepareCreateOrder(payseal.KeepzCreateOrderRequest{
 		Amount:            payseal.Amount("12.50"),
@@ -168,10 +165,7 @@ func TestSandboxKeepzFlow(t *testing.T) {
 	expectKeepzError(t, err, 6007, 400)
 
 	// The status of an order Keepz never saw: 6005 "Integrator order not found", HTTP 404.
-	unknown, err := payseal.NewOrderID()
-	if err != nil {
-		t.Fatal(err)
-	}
+	unknown := newOrderID(t)
 	req, err = keepz.PrepareOrderStatus(payseal.KeepzOrderStatusRequest{IntegratorID: integratorID, IntegratorOrderID: unknown}, base)
 	if err != nil {
 		t.Fatal(err)

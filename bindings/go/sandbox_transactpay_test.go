@@ -34,10 +34,7 @@ func TestSandboxTransactPayFlow(t *testing.T) {
 	base := payseal.CustomBaseURL(s.TransactPay.BaseURL) // instead of payseal.BaseURLTest
 
 	// A reference of our own per run, so the test may run again against the same sandbox.
-	unique, err := payseal.NewOrderID()
-	if err != nil {
-		t.Fatal(err)
-	}
+	unique := newOrderID(t)
 	reference := "GO-" + unique[:6]
 	priced := &payseal.Expectation{Amount: "1500.25", Currency: "NGN"}
 

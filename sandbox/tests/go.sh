@@ -22,23 +22,12 @@ else
   sandbox=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
 fi
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAILED: $*" >&2; [ -f "$work/sandbox.log" ] && cat "$work/sandbox.log" >&2; echo "0 passed, 1 failed"; exit 1; }
+fail() { echo "FAILED: $*" >&2; [ -f "${work:-}/sandbox.log" ] && cat "$work/sandbox.log" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # Long enough for a cold build of the binding's tests under the race detector (about a minute).
-timeout 600 "$sandbox" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
-  --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
-pid=$!
-for _ in $(seq 1 600); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-[ -s "$work/ready.json" ] || fail "the sandbox did not start"
-export PAYSEAL_SANDBOX_READY=$work/ready.json
+. sandbox/tests/start-sandbox.sh
+start_sandbox "$sandbox" 600 || fail "the sandbox did not start"
+export PAYSEAL_SANDBOX_READY=$ready
 
 # The binding's own runner: the library under test installed for pkg-config, Go's caches under
 # target/go, nothing fetched, gofmt and vet; only the flow tests run.

@@ -16,12 +16,11 @@ payseal=$target/debug/payseal
 sandbox=$target/debug/payseal-sandbox
 
 checks=0
-fail() { echo "FAILED: $*" >&2; [ -f "$work/sandbox.log" ] && cat "$work/sandbox.log" >&2; exit 1; }
+fail() { echo "FAILED: $*" >&2; [ -f "${work:-}/sandbox.log" ] && cat "$work/sandbox.log" >&2; exit 1; }
 ok() { checks=$((checks + 1)); echo "ok $checks - $*"; }
 
 source sandbox/tests/start-sandbox.sh
-start_sandbox "$sandbox" || fail "the sandbox did not start"
-keys=$work/keys
+start_sandbox "$sandbox" 300 || fail "the sandbox did not start"
 ok "the sandbox listens at $url"
 
 # Reads a whole answer before grep looks at it: `grep -q` stops reading at the first match, and a

@@ -1,29 +1,37 @@
-# Sourced by the sandbox's shell tests (curl.sh, php.sh): one way to run the sandbox for a test,
-# so that every runner starts it alike and never leaves one behind.
-#
-#   start_sandbox BINARY   starts BINARY on a free loopback port (--port 0) with fresh 2048-bit keys
-#                          in a new temporary directory, under `timeout`, and waits for its ready
-#                          file (60 s at most; at once when it exits); kills it and removes the directory on exit (trap).
-#                          Sets work (the directory: keys/, ready.json, sandbox.log), pid and url.
-#                          Returns 1 when it does not start (its log is in $work/sandbox.log).
-
-start_sandbox() {
-  work=$(mktemp -d)
-  pid=
-  trap stop_sandbox EXIT
-  timeout 300 "$1" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
-    --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
-  pid=$!
-  for _ in $(seq 1 600); do
-    [ -s "$work/ready.json" ] && break
-    kill -0 "$pid" 2>/dev/null || return 1   # it exited: no use waiting
-    sleep 0.1
-  done
-  [ -s "$work/ready.json" ] || return 1
-  url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/ready.json")
-}
+# Sourced by the sandbox's shell runners (curl.sh, php.sh, go.sh, csharp.sh): one way to start a
+# sandbox for a test.
+#   start_sandbox BINARY [SECONDS]
+# starts BINARY (payseal-sandbox) on a free loopback port, with fresh 2048-bit keys, refunds that
+# settle after 100 ms, and at most SECONDS (default 300) to live (`timeout`), in a temporary
+# directory that is removed — the sandbox killed first — when the script exits; then waits (at most
+# 60 s, less if the sandbox exits) for its ready file. Sets work (the directory; the sandbox's
+# stderr is $work/sandbox.log), ready (the ready file), keys (the keys directory), url and pid.
+# Returns non-zero, after printing the sandbox's log to stderr, when the sandbox does not start.
 
 stop_sandbox() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "${work:?}"
+  [ -n "${work:-}" ] && rm -rf "$work"
+}
+
+start_sandbox() {
+  local binary=$1 seconds=${2:-300}
+  work=$(mktemp -d)
+  pid=
+  trap stop_sandbox EXIT
+  ready=$work/ready.json
+  keys=$work/keys
+  timeout "$seconds" "$binary" --port 0 --key-bits 2048 --keys-dir "$keys" --ready-file "$ready" \
+    --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
+  pid=$!
+  for _ in $(seq 1 600); do
+    [ -s "$ready" ] && break
+    kill -0 "$pid" 2>/dev/null || break   # it exited: no use waiting
+    sleep 0.1
+  done
+  if [ ! -s "$ready" ]; then
+    echo "the sandbox did not start; its log:" >&2
+    cat "$work/sandbox.log" >&2
+    return 1
+  fi
+  url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$ready")
 }

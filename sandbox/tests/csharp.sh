@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The Keepz and TransactPay flows from C#: the binding's typed operations, Mono's own HttpClient,
+# callbacks and webhooks at the test's own HttpListener, against the sandbox on a free loopback port
+# (killed on exit; every HTTP call and every wait bounded in time). The flows are NUnit tests
+# (bindings/csharp/tests/*SandboxFlowTests.cs, namespace Payseal.Tests.Sandbox), run here through
+# the binding's test.sh with PAYSEAL_SANDBOX_READY set; the binding's normal run ignores them.
+#   PAYSEAL_LIB=/abs/libpayseal.so sandbox/tests/csharp.sh         # the test command exports it
+#   PAYSEAL_SANDBOX_BIN=/abs/payseal-sandbox: that binary instead of building one with cargo
+# Ends with the line "N passed, N failed"; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ -n "${PAYSEAL_SANDBOX_BIN:-}" ]; then
+  sandbox=$PAYSEAL_SANDBOX_BIN
+else
+  # The whole workspace with every feature: what the test command's cross-backend run has built.
+  cargo test -q --workspace --all-features --no-run
+  sandbox=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
+fi
+[ -x "$sandbox" ] || { echo "no sandbox binary at $sandbox"; echo "0 passed, 1 failed"; exit 1; }
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+timeout 300 "$sandbox" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
+  --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
+pid=$!
+for _ in $(seq 1 600); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
+if [ ! -s "$work/ready.json" ]; then
+  echo "FAILED: the sandbox did not start" >&2
+  cat "$work/sandbox.log" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "the sandbox listens at $(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/ready.json")"
+
+# Only the sandbox flows; test.sh ends with "N passed, N failed" and fails when none passed (so a
+# flow ignored for want of the ready file cannot pass here). Bounded: the flows' own timeouts are
+# shorter; this is the backstop.
+status=0
+PAYSEAL_SANDBOX_READY=$work/ready.json NUNIT_ARGS=-run=Payseal.Tests.Sandbox \
+  timeout 600 bindings/csharp/test.sh 2>&1 | tee "$work/flows.log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- the sandbox's log"
+  cat "$work/sandbox.log"
+  # The closing line again, last: what the runner counted.
+  grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/flows.log" | tail -n1 | grep . || echo "0 passed, 1 failed"
+fi
+exit "$status"

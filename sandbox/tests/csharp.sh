@@ -19,31 +19,15 @@ else
 fi
 [ -x "$sandbox" ] || { echo "no sandbox binary at $sandbox"; echo "0 passed, 1 failed"; exit 1; }
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-timeout 300 "$sandbox" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
-  --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
-pid=$!
-for _ in $(seq 1 600); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-if [ ! -s "$work/ready.json" ]; then
-  echo "FAILED: the sandbox did not start" >&2
-  cat "$work/sandbox.log" >&2
-  echo "0 passed, 1 failed"
-  exit 1
-fi
-echo "the sandbox listens at $(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/ready.json")"
+. sandbox/tests/start-sandbox.sh
+start_sandbox "$sandbox" || { echo "0 passed, 1 failed"; exit 1; }
+echo "the sandbox listens at $url"
 
 # Only the sandbox flows; test.sh ends with "N passed, N failed" and fails when none passed (so a
 # flow ignored for want of the ready file cannot pass here). Bounded: the flows' own timeouts are
 # shorter; this is the backstop.
 status=0
-PAYSEAL_SANDBOX_READY=$work/ready.json NUNIT_ARGS=-run=Payseal.Tests.Sandbox \
+PAYSEAL_SANDBOX_READY=$ready NUNIT_ARGS=-run=Payseal.Tests.Sandbox \
   timeout 600 bindings/csharp/test.sh 2>&1 | tee "$work/flows.log" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- the sandbox's log"

@@ -15,25 +15,12 @@ cargo test -q --workspace --all-features --no-run
 payseal=$target/debug/payseal
 sandbox=$target/debug/payseal-sandbox
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 checks=0
 fail() { echo "FAILED: $*" >&2; [ -f "$work/sandbox.log" ] && cat "$work/sandbox.log" >&2; exit 1; }
 ok() { checks=$((checks + 1)); echo "ok $checks - $*"; }
 
-timeout 300 "$sandbox" --port 0 --key-bits 2048 --keys-dir "$work/keys" --ready-file "$work/ready.json" \
-  --refund-settle-ms 100 >/dev/null 2>"$work/sandbox.log" &
-pid=$!
-for _ in $(seq 1 600); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-[ -s "$work/ready.json" ] || fail "the sandbox did not start"
-url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/ready.json")
-keys=$work/keys
+. sandbox/tests/start-sandbox.sh
+start_sandbox "$sandbox" || exit 1
 ok "the sandbox listens at $url"
 
 # Reads a whole answer before grep looks at it: `grep -q` stops reading at the first match, and a

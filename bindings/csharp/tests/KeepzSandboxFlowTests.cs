@@ -14,42 +14,24 @@ namespace Payseal.Tests.Sandbox
     /// sandbox.
     /// </summary>
     [TestFixture]
-    public class KeepzSandboxFlowTests
+    public class KeepzSandboxFlowTests : SandboxFixture<Keepz>
     {
         private static readonly Guid ReceiverId = new Guid("7f0c2b1e-4a3d-4c8e-9b6a-1d2e3f4a5b6c");
 
-        private SandboxClient sandbox;
-        private Keepz keepz;
-
-        [TestFixtureSetUp]
-        public void Connect()
+        internal override Keepz OpenGateway(SandboxClient sandbox)
         {
-            sandbox = SandboxClient.FromEnvironment();
             // The keys the sandbox handed out, in the forms Keepz hands them out: its public key
             // as bare Base64 DER, the integrator's private key as PEM.
-            keepz = Keepz.FromText(sandbox.KeyText("keepzPublic"), sandbox.KeyText("integratorPrivate"),
+            return Keepz.FromText(sandbox.KeyText("keepzPublic"), sandbox.KeyText("integratorPrivate"),
                 sandbox.IntegratorId.ToString());
-        }
-
-        [TestFixtureTearDown]
-        public void Disconnect()
-        {
-            if (keepz != null)
-            {
-                keepz.Dispose();
-            }
-            if (sandbox != null)
-            {
-                sandbox.Dispose();
-            }
         }
 
         private KeepzOrderStatusResponse Status(Guid order)
         {
-            Answer answer = sandbox.Send(keepz.PrepareOrderStatus(
-                new KeepzOrderStatusRequest { IntegratorId = sandbox.IntegratorId, IntegratorOrderId = order },
-                BaseUrl.Custom, sandbox.KeepzBaseUrl));
-            return keepz.ParseOrderStatus(answer.Status, answer.Body);
+            Answer answer = Sandbox.Send(Gateway.PrepareOrderStatus(
+                new KeepzOrderStatusRequest { IntegratorId = Sandbox.IntegratorId, IntegratorOrderId = order },
+                BaseUrl.Custom, Sandbox.KeepzBaseUrl));
+            return Gateway.ParseOrderStatus(answer.Status, answer.Body);
         }
 
         /// <summary>Callback <paramref name="index"/>: sealed to the integrator's key (it opens),
@@ -58,8 +40,8 @@ namespace Payseal.Tests.Sandbox
         {
             string body = callbacks.WaitFor(index);
             StringAssert.Contains("\"encryptedData\"", body, "a sealed envelope");
-            StringAssert.Contains("\"integratorOrderId\":\"" + order + "\"", keepz.Open(0, body));
-            KeepzCallbackHint hint = keepz.Callback(body, BaseUrl.Custom, sandbox.KeepzBaseUrl);
+            StringAssert.Contains("\"integratorOrderId\":\"" + order + "\"", Gateway.Open(0, body));
+            KeepzCallbackHint hint = Gateway.Callback(body, BaseUrl.Custom, Sandbox.KeepzBaseUrl);
             Assert.IsTrue(hint.Unverified);
             Assert.AreEqual("order", hint.Type);
             Assert.AreEqual(order.ToString(), hint.Order.IntegratorOrderId);
@@ -74,21 +56,21 @@ namespace Payseal.Tests.Sandbox
             {
                 // Create, keeping the card; the callbacks go to this test's listener.
                 Guid order = PaysealLibrary.NewOrderId();
-                Prepared create = keepz.PrepareCreateOrder(new KeepzCreateOrderRequest
+                Prepared create = Gateway.PrepareCreateOrder(new KeepzCreateOrderRequest
                 {
                     Amount = 25.50m,
                     ReceiverId = ReceiverId,
                     ReceiverType = KeepzReceiverType.Branch,
-                    IntegratorId = sandbox.IntegratorId,
+                    IntegratorId = Sandbox.IntegratorId,
                     IntegratorOrderId = order,
                     SaveCard = true,
                     CallbackUri = callbacks.Url,
-                }, BaseUrl.Custom, sandbox.KeepzBaseUrl);
-                Assert.AreEqual(sandbox.KeepzBaseUrl + "/api/integrator/order", create.Url);
-                Answer answer = sandbox.Send(create);
-                KeepzCreateOrderResponse created = keepz.ParseCreateOrder(answer.Status, answer.Body);
+                }, BaseUrl.Custom, Sandbox.KeepzBaseUrl);
+                Assert.AreEqual(Sandbox.KeepzBaseUrl + "/api/integrator/order", create.Url);
+                Answer answer = Sandbox.Send(create);
+                KeepzCreateOrderResponse created = Gateway.ParseCreateOrder(answer.Status, answer.Body);
                 Assert.AreEqual(order.ToString(), created.IntegratorOrderId);
-                Assert.AreEqual(sandbox.Url + "/checkout/keepz/" + order, created.UrlForQR);
+                Assert.AreEqual(Sandbox.Url + "/checkout/keepz/" + order, created.UrlForQR);
 
                 KeepzOrderStatus initial = Status(order).Status;
                 Assert.AreEqual(KeepzOrderStatusValue.Initial, initial.Value);
@@ -97,16 +79,16 @@ namespace Payseal.Tests.Sandbox
 
                 // The payer opens the order in Keepz's app: PROCESSING (the control API plays the
                 // app), and a callback says so.
-                sandbox.Control("POST", "/keepz/orders/" + order + "/advance", "{\"status\":\"PROCESSING\"}");
+                Sandbox.Control("POST", "/keepz/orders/" + order + "/advance", "{\"status\":\"PROCESSING\"}");
                 Assert.AreEqual(KeepzOrderStatusValue.Processing, Status(order).Status.Value);
                 Assert.AreEqual(KeepzOrderStatusValue.Processing, Callback(callbacks, 0, order).Order.Status.Value);
 
                 // The checkout page, as a browser: open it, pay with the save-card box ticked.
-                Answer page = sandbox.Get(created.UrlForQR);
+                Answer page = Sandbox.Get(created.UrlForQR);
                 Assert.AreEqual(200, page.Status);
                 StringAssert.Contains("id=\"save-card\"", page.Body);
                 StringAssert.Contains(">PROCESSING<", page.Body);
-                Answer paid = sandbox.PostForm(created.UrlForQR, "action", "pay", "saveCard", "on");
+                Answer paid = Sandbox.PostForm(created.UrlForQR, "action", "pay", "saveCard", "on");
                 Assert.AreEqual(200, paid.Status, "the page after the redirect");
                 StringAssert.Contains(">SUCCESS<", paid.Body);
 
@@ -114,36 +96,36 @@ namespace Payseal.Tests.Sandbox
                 KeepzCallbackHint hint = Callback(callbacks, 1, order);
                 Assert.AreEqual(KeepzOrderStatusValue.Success, hint.Order.Status.Value);
                 Assert.AreEqual(25.5m, hint.Order.Amount);
-                Assert.AreEqual(sandbox.IntegratorId.ToString(), hint.Order.IntegratorId);
+                Assert.AreEqual(Sandbox.IntegratorId.ToString(), hint.Order.IntegratorId);
                 string token = hint.Order.CardInfo.Token;
                 Assert.IsNotEmpty(token, "the saved card's token in the callback");
                 Assert.AreEqual("GET", hint.Recheck.Method);
-                StringAssert.StartsWith(sandbox.KeepzBaseUrl + "/api/integrator/order/status?", hint.Recheck.Url);
-                answer = sandbox.Send(hint.Recheck);
-                KeepzOrderStatusResponse recheck = keepz.ParseOrderStatus(answer.Status, answer.Body);
+                StringAssert.StartsWith(Sandbox.KeepzBaseUrl + "/api/integrator/order/status?", hint.Recheck.Url);
+                answer = Sandbox.Send(hint.Recheck);
+                KeepzOrderStatusResponse recheck = Gateway.ParseOrderStatus(answer.Status, answer.Body);
                 Assert.AreEqual("SUCCESS", recheck.Status.Raw);
                 Assert.IsTrue(recheck.Status.Known);
                 Assert.IsTrue(recheck.Status.IsPaid);
                 Assert.IsTrue(recheck.Status.IsFinal);
 
                 // The card the order saved: the callback's token.
-                answer = sandbox.Send(keepz.PrepareSavedCard(new KeepzSavedCardRequest { IntegratorOrderId = order },
-                    BaseUrl.Custom, sandbox.KeepzBaseUrl));
-                KeepzSavedCard card = keepz.ParseSavedCard(answer.Status, answer.Body);
+                answer = Sandbox.Send(Gateway.PrepareSavedCard(new KeepzSavedCardRequest { IntegratorOrderId = order },
+                    BaseUrl.Custom, Sandbox.KeepzBaseUrl));
+                KeepzSavedCard card = Gateway.ParseSavedCard(answer.Status, answer.Body);
                 Assert.AreEqual(token, card.Token);
                 Assert.AreEqual("411111******1111", card.CardMask);
                 Assert.AreEqual("VISA", card.CardBrand);
 
                 // A partial refund: REFUND_REQUESTED, then it settles; a callback for each.
-                Prepared refund = keepz.PrepareRefund(new KeepzRefundRequest
+                Prepared refund = Gateway.PrepareRefund(new KeepzRefundRequest
                 {
-                    IntegratorId = sandbox.IntegratorId,
+                    IntegratorId = Sandbox.IntegratorId,
                     IntegratorOrderId = order,
                     Amount = 5.25m,
                     RefundInitiator = KeepzRefundInitiator.Integrator,
-                }, BaseUrl.Custom, sandbox.KeepzBaseUrl);
-                answer = sandbox.Send(refund);
-                Assert.AreEqual(KeepzOrderStatusValue.RefundRequested, keepz.ParseRefund(answer.Status, answer.Body).Status.Value);
+                }, BaseUrl.Custom, Sandbox.KeepzBaseUrl);
+                answer = Sandbox.Send(refund);
+                Assert.AreEqual(KeepzOrderStatusValue.RefundRequested, Gateway.ParseRefund(answer.Status, answer.Body).Status.Value);
                 Assert.AreEqual(KeepzOrderStatusValue.RefundRequested, Callback(callbacks, 2, order).Order.Status.Value);
                 Assert.AreEqual(KeepzOrderStatusValue.PartiallyRefunded, Callback(callbacks, 3, order).Order.Status.Value);
                 Assert.AreEqual(KeepzOrderStatusValue.PartiallyRefunded, Status(order).Status.Value);
@@ -151,13 +133,13 @@ namespace Payseal.Tests.Sandbox
                 // What is left is 20.25, to the cent: one cent more is Keepz's 6007.
                 var tooMuch = Assert.Throws<GatewayException>(() =>
                 {
-                    Answer refused = sandbox.Send(keepz.PrepareRefund(new KeepzRefundRequest
+                    Answer refused = Sandbox.Send(Gateway.PrepareRefund(new KeepzRefundRequest
                     {
-                        IntegratorId = sandbox.IntegratorId,
+                        IntegratorId = Sandbox.IntegratorId,
                         IntegratorOrderId = order,
                         Amount = 20.26m,
-                    }, BaseUrl.Custom, sandbox.KeepzBaseUrl));
-                    keepz.ParseRefund(refused.Status, refused.Body);
+                    }, BaseUrl.Custom, Sandbox.KeepzBaseUrl));
+                    Gateway.ParseRefund(refused.Status, refused.Body);
                 });
                 Assert.AreEqual("6007", tooMuch.StatusCode);
                 Assert.AreEqual(400, tooMuch.HttpStatus);
@@ -170,11 +152,11 @@ namespace Payseal.Tests.Sandbox
         public void UnknownOrderIsKeepzError6005()
         {
             Guid unknown = PaysealLibrary.NewOrderId();
-            Answer answer = sandbox.Send(keepz.PrepareOrderStatus(
-                new KeepzOrderStatusRequest { IntegratorId = sandbox.IntegratorId, IntegratorOrderId = unknown },
-                BaseUrl.Custom, sandbox.KeepzBaseUrl));
+            Answer answer = Sandbox.Send(Gateway.PrepareOrderStatus(
+                new KeepzOrderStatusRequest { IntegratorId = Sandbox.IntegratorId, IntegratorOrderId = unknown },
+                BaseUrl.Custom, Sandbox.KeepzBaseUrl));
             Assert.AreEqual(404, answer.Status);
-            var error = Assert.Throws<GatewayException>(() => keepz.ParseOrderStatus(answer.Status, answer.Body));
+            var error = Assert.Throws<GatewayException>(() => Gateway.ParseOrderStatus(answer.Status, answer.Body));
             Assert.AreEqual("keepz", error.Gateway);
             Assert.AreEqual("6005", error.StatusCode);
             Assert.AreEqual(404, error.HttpStatus);

@@ -14,36 +14,18 @@ namespace Payseal.Tests.Sandbox
     /// sandbox.
     /// </summary>
     [TestFixture]
-    public class TransactPaySandboxFlowTests
+    public class TransactPaySandboxFlowTests : SandboxFixture<TransactPay>
     {
-        private SandboxClient sandbox;
-        private TransactPay transactPay;
-
-        [TestFixtureSetUp]
-        public void Connect()
+        internal override TransactPay OpenGateway(SandboxClient sandbox)
         {
-            sandbox = SandboxClient.FromEnvironment();
             // The dashboard's encryption key, as the sandbox hands it out (Base64 of "…!<RSAKeyValue>…").
-            transactPay = TransactPay.FromText(sandbox.KeyText("transactpayEncryptionKey"));
-        }
-
-        [TestFixtureTearDown]
-        public void Disconnect()
-        {
-            if (transactPay != null)
-            {
-                transactPay.Dispose();
-            }
-            if (sandbox != null)
-            {
-                sandbox.Dispose();
-            }
+            return TransactPay.FromText(sandbox.KeyText("transactpayEncryptionKey"));
         }
 
         /// <summary>Sends a prepared request with the dashboard key it names.</summary>
         private Answer Send(Prepared prepared)
         {
-            return sandbox.Send(prepared, sandbox.TransactPayApiKey(prepared.ApiKey.Key));
+            return Sandbox.Send(prepared, Sandbox.TransactPayApiKey(prepared.ApiKey.Key));
         }
 
         private static string NewReference()
@@ -54,8 +36,8 @@ namespace Payseal.Tests.Sandbox
 
         private TransactPayAnswer<TransactPayOrderStatusData> Status(string reference, decimal amount, string currency)
         {
-            Answer answer = Send(transactPay.PrepareOrderStatus(new TransactPayOrderStatusRequest { Reference = reference },
-                BaseUrl.Custom, sandbox.TransactPayBaseUrl));
+            Answer answer = Send(Gateway.PrepareOrderStatus(new TransactPayOrderStatusRequest { Reference = reference },
+                BaseUrl.Custom, Sandbox.TransactPayBaseUrl));
             return TransactPay.ParseOrderStatus(answer.Status, answer.Body, amount, currency);
         }
 
@@ -66,11 +48,11 @@ namespace Payseal.Tests.Sandbox
             using (CallbackReceiver webhooks = CallbackReceiver.Start("transactpay"))
             {
                 // The dashboard's webhook URL: this test's listener.
-                sandbox.Control("PUT", "/transactpay/webhook", "{\"url\":\"" + webhooks.Url + "\"}");
+                Sandbox.Control("PUT", "/transactpay/webhook", "{\"url\":\"" + webhooks.Url + "\"}");
                 string reference = NewReference();
                 const decimal amount = 1500.25m;
 
-                Prepared create = transactPay.PrepareCreateOrder(new TransactPayCreateOrderRequest
+                Prepared create = Gateway.PrepareCreateOrder(new TransactPayCreateOrderRequest
                 {
                     Customer = new TransactPayCustomer
                     {
@@ -78,8 +60,8 @@ namespace Payseal.Tests.Sandbox
                     },
                     Order = new TransactPayOrderDetails { Amount = amount, Reference = reference, Description = "B", Currency = "NGN" },
                     Payment = new TransactPayPaymentDetails { RedirectUrl = "http://127.0.0.1:9/r" },
-                }, BaseUrl.Custom, sandbox.TransactPayBaseUrl);
-                Assert.AreEqual(sandbox.TransactPayBaseUrl + "/payment/order/create", create.Url);
+                }, BaseUrl.Custom, Sandbox.TransactPayBaseUrl);
+                Assert.AreEqual(Sandbox.TransactPayBaseUrl + "/payment/order/create", create.Url);
                 Assert.AreEqual("public", create.ApiKey.Key);
                 Answer answer = Send(create);
                 TransactPayAnswer<TransactPayCreateOrderData> created = TransactPay.ParseCreateOrder(answer.Status, answer.Body);
@@ -90,34 +72,34 @@ namespace Payseal.Tests.Sandbox
                 Assert.AreEqual(TransactPayStatusIdValue.Initiated, created.Data.Order.StatusId.Value);
 
                 // Pay by card: 02, and the 3-D Secure page to send the payer to.
-                answer = Send(transactPay.PreparePay(new TransactPayPayWithCardRequest
+                answer = Send(Gateway.PreparePay(new TransactPayPayWithCardRequest
                 {
                     Reference = reference,
                     Country = "NG",
                     Card = new TransactPayCardDetails { Cardnumber = "4111111111111111", Expirymonth = "12", Expiryyear = "30", Cvv = "123" },
-                }, BaseUrl.Custom, sandbox.TransactPayBaseUrl));
+                }, BaseUrl.Custom, Sandbox.TransactPayBaseUrl));
                 TransactPayAnswer<TransactPayPayData> paying = TransactPay.ParsePay(answer.Status, answer.Body);
                 Assert.AreEqual("02", paying.StatusCode);
                 Assert.AreEqual("411111******1111", paying.Data.OrderPayment.OrderPaymentInstrument);
                 string page = paying.Data.PaymentDetail.RedirectUrl;
-                StringAssert.StartsWith(sandbox.Url + "/", page);
+                StringAssert.StartsWith(Sandbox.Url + "/", page);
                 TransactPayAnswer<TransactPayOrderStatusData> pending = Status(reference, amount, "NGN");
                 Assert.AreEqual(TransactPayStatusIdValue.Pending, pending.Data.OrderSummary.StatusId.Value);
                 Assert.AreEqual(false, pending.Paid);
 
                 // The payer passes 3-D Secure on the page (a browser's form post).
-                Assert.AreEqual(200, sandbox.Get(page).Status);
-                Answer passed = sandbox.PostForm(page, "action", "pay");
+                Assert.AreEqual(200, Sandbox.Get(page).Status);
+                Answer passed = Sandbox.PostForm(page, "action", "pay");
                 Assert.AreEqual(200, passed.Status, "the page after the redirect");
                 StringAssert.Contains(">Successful<", passed.Body);
 
                 // The webhook (the second: the first announced the pending payment) is a hint;
                 // the verify it prepares, sent with the secret key, decides.
-                TransactPayWebhookHint hint = transactPay.Webhook(webhooks.WaitFor(1), BaseUrl.Custom, sandbox.TransactPayBaseUrl);
+                TransactPayWebhookHint hint = Gateway.Webhook(webhooks.WaitFor(1), BaseUrl.Custom, Sandbox.TransactPayBaseUrl);
                 Assert.IsTrue(hint.Unverified);
                 Assert.AreEqual(reference, hint.Data.OrderReference);
                 Assert.AreEqual(5, hint.Data.StatusId.Raw);
-                Assert.AreEqual(sandbox.TransactPayBaseUrl + "/payment/order/verify", hint.Recheck.Url);
+                Assert.AreEqual(Sandbox.TransactPayBaseUrl + "/payment/order/verify", hint.Recheck.Url);
                 Assert.AreEqual("secret", hint.Recheck.ApiKey.Key);
                 answer = Send(hint.Recheck);
                 TransactPayAnswer<TransactPayVerifyData> verified = TransactPay.ParseVerify(answer.Status, answer.Body, amount, "NGN");
@@ -142,10 +124,10 @@ namespace Payseal.Tests.Sandbox
         [Timeout(60000)]
         public void VerifyWithThePublicKeyIsRefused()
         {
-            Prepared verify = transactPay.PrepareVerify(new TransactPayVerifyRequest { Reference = NewReference() },
-                BaseUrl.Custom, sandbox.TransactPayBaseUrl);
+            Prepared verify = Gateway.PrepareVerify(new TransactPayVerifyRequest { Reference = NewReference() },
+                BaseUrl.Custom, Sandbox.TransactPayBaseUrl);
             Assert.AreEqual("secret", verify.ApiKey.Key);
-            Answer answer = sandbox.Send(verify, sandbox.TransactPayApiKey("public"));
+            Answer answer = Sandbox.Send(verify, Sandbox.TransactPayApiKey("public"));
             Assert.AreEqual(401, answer.Status);
             var error = Assert.Throws<GatewayException>(() => TransactPay.ParseVerify(answer.Status, answer.Body));
             Assert.AreEqual("transactpay", error.Gateway);

@@ -20,6 +20,8 @@ command -v nunit-console >/dev/null || missing+=(nunit-console)
 [ -n "$(nunit_framework)" ] || missing+=(libnunit-cil-dev)
 command -v python3 >/dev/null || missing+=(python3)
 command -v gcc >/dev/null || missing+=(gcc)  # LoadTests builds a stand-in library
+# The sandbox flows (tests/*Sandbox*) send with the host's own HttpClient.
+[ -f /usr/lib/mono/4.5/System.Net.Http.dll ] || missing+=(libmono-system-net-http4.0-cil)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         echo "installing ${missing[*]}" >&2
@@ -59,7 +61,7 @@ cat > "$build/Payseal.dll.config" <<CONFIG
 </configuration>
 CONFIG
 cp "$framework" "$build/"
-mcs -nologo -target:library -langversion:7.2 -warnaserror+ -r:System.dll -r:"$build/Payseal.dll" \
+mcs -nologo -target:library -langversion:7.2 -warnaserror+ -r:System.dll -r:System.Net.Http.dll -r:"$build/Payseal.dll" \
     -r:"$build/nunit.framework.dll" -out:"$build/Payseal.Tests.dll" \
     "$here"/tests/*.cs "$here"/examples/*.cs
 

@@ -95,8 +95,11 @@ step "C ABI tests (gcc -Werror, valgrind)" tests/c/run.sh
 
 # --- Bindings -----------------------------------------------------------------------------
 step "PHP binding (PHPUnit)" bindings/php/test.sh
+step "sandbox: the flows from PHP (sandbox/tests/php.sh)" sandbox/tests/php.sh
 step "Go binding (go test -race)" bindings/go/test.sh
+step "sandbox: the flows from Go (sandbox/tests/go.sh)" sandbox/tests/go.sh
 step "C# binding (NUnit under Mono)" bindings/csharp/test.sh
+step "sandbox: the flows from C# (sandbox/tests/csharp.sh)" sandbox/tests/csharp.sh
 
 # --- Installation ---------------------------------------------------------------------------
 # The library installed into a prefix (SONAME, pkg-config, static), used from a C program, a

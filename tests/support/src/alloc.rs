@@ -52,7 +52,16 @@ fn uncount(bytes: usize) {
 unsafe impl GlobalAlloc for TestAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count(layout.size());
-        unsafe { System.alloc(layout) }
+        // Handed out zeroed, so that a scan of this block when it is freed sees only what its own
+        // owner wrote: the system allocator reuses blocks, and bytes a *previous* owner left
+        // behind (the `rsa` crate's known unwiped primes, freed by an earlier rustcrypto call)
+        // would otherwise be blamed on whatever code happens to get the block next.
+        let block = unsafe { System.alloc(layout) };
+        if !block.is_null() {
+            // SAFETY: `block` is a fresh allocation of `layout.size()` bytes.
+            unsafe { std::ptr::write_bytes(block, 0, layout.size()) };
+        }
+        block
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         count(layout.size());

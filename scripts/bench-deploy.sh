@@ -343,7 +343,7 @@ echo "   every page answered as it should" >&2
 if [ "$phases" = 1 ]; then
   echo "== where the time goes: $rounds rounds of $requests requests a page" >&2
   echo "Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores (shared); one PHP-FPM worker a pool; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  specs=("floor (phases.php)=$url/a/phases.php?work=floor" "seal=$url/a/phases.php?work=seal" "prepare (typed)=$url/a/phases.php?work=prepare" "seal, then again=$url/a/phases.php?work=again" "floor, answer as long as the seal's=$url/a/phases.php?work=floor-sized" "floor, shutdown after the answer=$url/a/phases.php?work=floor&finish" "seal, shutdown after the answer=$url/a/phases.php?work=seal&finish" "floor, busy 150 µs in PHP=$url/a/phases.php?work=burn&us=150" "floor, busy 150 µs in PHP over 2 MiB=$url/a/phases.php?work=burn&us=150&kib=2048" "handle, no seal=$url/a/phases.php?work=handle")
+  specs=("floor (phases.php)=$url/a/phases.php?work=floor" "seal=$url/a/phases.php?work=seal" "prepare (typed)=$url/a/phases.php?work=prepare" "seal, then again=$url/a/phases.php?work=again" "floor, answer as long as the seal's=$url/a/phases.php?work=floor-sized" "floor, shutdown after the answer=$url/a/phases.php?work=floor&finish" "seal, shutdown after the answer=$url/a/phases.php?work=seal&finish" "floor, busy 150 µs in PHP=$url/a/phases.php?work=burn&us=150" "handle, no seal=$url/a/phases.php?work=handle")
   if [ -n "$binding_before" ]; then
     specs+=("seal, binding of $binding_before=$url/e/phases.php?work=seal" "prepare (typed), binding of $binding_before=$url/e/phases.php?work=prepare")
   fi
@@ -368,6 +368,9 @@ cases=(
   "phpseclib keepz callback, no GMP|b|phpseclib-keepz-callback.php|post|slow"
   "openssl transactpay seal|a|openssl-transactpay-seal.php||"
 )
+if [ -n "$binding_before" ]; then
+  cases+=("binding before: payseal keepz seal|e|payseal-keepz-seal.php||")
+fi
 if [ -n "$baseline_lib" ]; then
   cases+=(
     "baseline: payseal keepz seal|d|payseal-keepz-seal.php||"
@@ -447,9 +450,9 @@ awk -F'\t' -v labels="$labels" '
     for (i = 0; i < n; i++) idx[label[i]] = i
     print ""
     print "Ratios of requests/s (median of per-round ratios):"
-    split("payseal keepz seal/phpseclib keepz seal, GMP;payseal keepz seal/phpseclib keepz seal, no GMP;payseal keepz callback/phpseclib keepz callback, GMP;payseal keepz callback/phpseclib keepz callback, no GMP;payseal transactpay seal/openssl transactpay seal;payseal keepz seal/payseal keepz seal, no preloading;payseal keepz seal/baseline: payseal keepz seal;payseal keepz callback/baseline: payseal keepz callback;payseal transactpay seal/baseline: payseal transactpay seal", pairs, ";")
+    split("payseal keepz seal/phpseclib keepz seal, GMP;payseal keepz seal/phpseclib keepz seal, no GMP;payseal keepz callback/phpseclib keepz callback, GMP;payseal keepz callback/phpseclib keepz callback, no GMP;payseal transactpay seal/openssl transactpay seal;payseal keepz seal/payseal keepz seal, no preloading;payseal keepz seal/baseline: payseal keepz seal;payseal keepz callback/baseline: payseal keepz callback;payseal transactpay seal/baseline: payseal transactpay seal;payseal keepz seal/binding before: payseal keepz seal", pairs, ";")
     for (k in pairs) order[k] = pairs[k]
-    for (k = 1; k <= 9; k++) {
+    for (k = 1; k <= 10; k++) {
       split(order[k], ab, "/"); a = idx[ab[1]]; b = idx[ab[2]]
       if (!((ab[1] in idx) && (ab[2] in idx))) continue
       list = ""

@@ -18,7 +18,7 @@
 //   memory   memory_get_peak_usage(), bytes (not µs)
 // ?work=again then does it all once more (Library::open() for library2, handle2, seal2, free2);
 // ?work=floor-sized is the floor with an answer as long as the seal's; ?work=burn&us=N the floor
-// busy for N µs in plain PHP (a control for the scheduler's share; &kib=M walks M KiB meanwhile);
+// busy for N µs in plain PHP (a control for the scheduler's share);
 // ?work=handle the page without its seal. With &finish, the page ends
 // with fastcgi_finish_request(): the client's time then leaves out PHP's request shutdown.
 //
@@ -37,15 +37,9 @@ if ($work === 'floor') {
     echo "ok\n";
 } elseif ($work === 'burn') {
     // The floor, busy for as long as the seal page's own work (?us=, µs) without payseal: what
-    // any CPU burst of that length costs outside the page on this machine (the scheduler). With
-    // ?kib=N it reads N KiB of memory over and over meanwhile, pushing other processes' code and
-    // data out of the CPU's caches as a larger working set does.
+    // any CPU burst of that length costs outside the page on this machine (the scheduler).
     $until = $clock[0] + (int) ($_GET['us'] ?? 150) * 1000;
-    $memory = str_repeat("\x5a", 1024 * (int) ($_GET['kib'] ?? 0));
     while (hrtime(true) < $until) {
-        if ($memory !== '') {
-            crc32($memory);
-        }
     }
     echo "ok\n";
 } elseif ($work === 'handle') {

@@ -50,7 +50,9 @@
 # twice (the second time with warm CPU caches); N requests a page a round (default 200) in a row,
 # after 3 not counted, the pages taking turns block by block, one keep-alive connection; medians per
 # phase, and each page's time at the client against the floor's (medians of per-round differences).
-# The plain floor.php and payseal-keepz-seal.php are requested in the same turns.
+# The plain floor.php and payseal-keepz-seal.php are requested in the same turns. Then, if perf
+# can sample (root, or perf_event_paranoid allowing it), the CPU time a request of the worker, of
+# nginx and of the client, for the floor and the seal page.
 #
 # Needs (Debian): nginx php8.2-fpm php-phpseclib3 php8.2-gmp wrk openssl, and the Rust toolchain.
 # PAYSEAL_CARGO_FEATURES (say, "rustcrypto") adds cargo features to the build, as in
@@ -351,6 +353,30 @@ if [ "$phases" = 1 ]; then
   [ -n "$binding_before" ] && specs+=("payseal-keepz-seal.php, binding of $binding_before=$url/e/payseal-keepz-seal.php")
   php benches/deploy/measure-phases.php "$rounds" "$requests" 3 "${specs[@]}"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Which processes spend the time: every process's CPU time, sampled by perf while one page is
+  # requested 4 000 times in a row (after 20): the floor, the floor with the seal's answer length
+  # and the seal page, twice over.
+  if command -v perf >/dev/null && perf record -q -e cpu-clock -o "$work/perf-probe.data" -- true >/dev/null 2>&1; then
+    echo
+    echo "CPU time a request, by process (perf record -a -e cpu-clock -F 10000 while measure-phases.php requests one page 4 000 times after 20; the client's count includes its own start-up, ≈ 5 µs a request):"
+    echo
+    echo "| page | php-fpm8.2 (the worker) | nginx | php (the client) | load average |"
+    echo "|---|---:|---:|---:|---:|"
+    for page in floor floor-sized seal floor floor-sized seal; do
+      perf record -a -q -e cpu-clock -F 10000 -o "$work/perf-$page.data" -- \
+        php benches/deploy/measure-phases.php 1 4000 0 "$page=$url/a/phases.php?work=$page" > /dev/null 2>&1
+      perf report -i "$work/perf-$page.data" -n --sort comm -g none --stdio 2>/dev/null |
+        awk -v page="$page" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+          $3 == "php-fpm8.2" { fpm = $2 } $3 == "nginx" { nginx = $2 } $3 == "php" { client = $2 }
+          END { us = 100 / 4020; printf "| %s | %.1f µs | %.1f µs | %.1f µs | %s |\n", page, fpm * us, nginx * us, client * us, load }'
+    done
+    echo
+    echo "In the worker, libpayseal's functions for the seal page (the last pass), CPU time a request:"
+    echo
+    perf report -i "$work/perf-seal.data" -n --comm php-fpm8.2 --dso libpayseal.so --sort sym -g none --stdio 2>/dev/null |
+      awk '$1 ~ /%$/ { n++; total += $2; if (n <= 8) { $1 = ""; samples = $2; $2 = ""; $3 = ""; sub(/^ +/, ""); printf "- %s: %.1f µs\n", $0, samples * 100 / 4020 } }
+        END { printf "- libpayseal in all: %.1f µs\n", total * 100 / 4020 }'
+  fi
   exit 0
 fi
 

@@ -3,7 +3,8 @@
 # Debian's PHP-FPM, on loopback, driven by wrk — against what merchants run today. One command:
 #
 #   scripts/bench-deploy.sh [--seconds S] [--rounds R] [--connections C] [--slow-seconds S]
-#                           [--baseline LIB HEADER]
+#                           [--baseline LIB HEADER] [--binding-before REV]
+#   scripts/bench-deploy.sh --phases [--rounds R] [--requests N] [--binding-before REV]
 #
 # Pages (benches/deploy/pages/), each reading its key files on every request:
 #   floor                     a PHP script that does nothing
@@ -27,6 +28,9 @@
 #      request's first use (the PHP guide's setup A).
 #   d  (with --baseline LIB HEADER) as a, with another libpayseal and its PHP header (say, a build
 #      from before the key cache): the payseal pages again.
+#   e  (with --binding-before REV) as a, with the same libpayseal but the PHP binding (and its
+#      preload.php) of git revision REV, copied out with git archive: the payseal pages again,
+#      served from that copy (the pages of this tree, so that only the binding differs).
 # No root-owned configuration is touched; nginx and the masters are stopped at the end, on failure
 # too. Before measuring, each page is requested once and its answer checked: sealed bodies open
 # with the test double's key (payseal's CLI for Keepz, the openssl CLI for TransactPay), callbacks
@@ -39,7 +43,20 @@
 # (medians over the rounds), the ratios the targets name (medians of per-round ratios), and the
 # time per request above the floor against the bare seal (`payseal bench`, in the same rounds).
 #
+# --phases measures where a payseal page's time goes instead (benches/deploy/measure-phases.php):
+# each pool has one worker; pages/phases.php does the Keepz seal page's work with hrtime() around
+# each phase (reading the keys, Library::get(), the handle, the seal or the typed prepare, the echo,
+# the handle's destructor), a floor mode that does only the timing, and a mode that does the work
+# twice (the second time with warm CPU caches); N requests a page a round (default 200) in a row,
+# after 3 not counted, the pages taking turns block by block, one keep-alive connection; medians per
+# phase, and each page's time at the client against the floor's (medians of per-round differences).
+# The plain floor.php and payseal-keepz-seal.php are requested in the same turns. Then, if perf
+# can sample (root, or perf_event_paranoid allowing it), the CPU time a request of the worker, of
+# nginx and of the client, for the floor and the seal page.
+#
 # Needs (Debian): nginx php8.2-fpm php-phpseclib3 php8.2-gmp wrk openssl, and the Rust toolchain.
+# PAYSEAL_CARGO_FEATURES (say, "rustcrypto") adds cargo features to the build, as in
+# bindings/php/test.sh (the benchmark itself uses the default backend, aws-lc).
 # The machine is shared: read the ratios, and the load average printed with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +68,9 @@ connections=1
 slow_seconds=20
 baseline_lib=
 baseline_header=
+binding_before=
+phases=0
+requests=200
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
@@ -58,6 +78,9 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --slow-seconds) slow_seconds=$2; shift 2 ;;
     --baseline) baseline_lib=$(realpath "$2"); baseline_header=$(realpath "$3"); shift 3 ;;
+    --binding-before) binding_before=$2; shift 2 ;;
+    --phases) phases=1; shift ;;
+    --requests) requests=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-deploy.sh: unknown argument $1 (--help)" >&2; exit 2 ;;
   esac
@@ -73,8 +96,8 @@ ls "/etc/php/$php_version/fpm/conf.d/" | grep -q gmp || { echo "bench-deploy.sh:
 
 target=${CARGO_TARGET_DIR:-target}
 case $target in /*) ;; *) target=$root/$target ;; esac
-echo "== building libpayseal and the payseal CLI (release)" >&2
-cargo build --release -p payseal-ffi -p payseal-cli >&2
+echo "== building libpayseal and the payseal CLI (release${PAYSEAL_CARGO_FEATURES:+, features $PAYSEAL_CARGO_FEATURES})" >&2
+cargo build --release -p payseal-ffi -p payseal-cli ${PAYSEAL_CARGO_FEATURES:+--features "$PAYSEAL_CARGO_FEATURES"} >&2
 lib=$target/release/libpayseal.so
 payseal=$target/release/payseal
 
@@ -123,6 +146,8 @@ LUA
 
 # --- PHP-FPM ------------------------------------------------------------------------------------
 pages=$root/benches/deploy/pages
+workers=2
+[ "$phases" = 1 ] && workers=1
 is_root=0
 [ "$(id -u)" -eq 0 ] && is_root=1
 # The gmp extension left out: a copy of FPM's ini scan directory without it.
@@ -135,9 +160,19 @@ PAYSEAL_LIB=$lib php bindings/php/scope-header.php > "$work/payseal-ffi.h"
 if [ -n "$baseline_lib" ]; then
   PAYSEAL_LIB=$baseline_lib PAYSEAL_PHP_HEADER=$baseline_header php bindings/php/scope-header.php > "$work/baseline-ffi.h"
 fi
+# The PHP binding of --binding-before REV, beside a copy of this tree's pages (which find the
+# binding at ../../../bindings/php), and its header for ffi.preload.
+if [ -n "$binding_before" ]; then
+  mkdir -p "$work/before"
+  git archive "$binding_before" bindings/php | tar -x -C "$work/before"
+  mkdir -p "$work/before/benches/deploy"
+  cp -r "$pages" "$work/before/benches/deploy/"
+  PAYSEAL_LIB=$lib php "$work/before/bindings/php/scope-header.php" > "$work/before-ffi.h"
+fi
 
+# The tree the pool's binding and pages come from: $tree when set (--binding-before), else this one.
 start_fpm() { # name library scope-header|"" [VAR=value for the master's environment...]
-  local name=$1 library=$2 scope=$3
+  local name=$1 library=$2 scope=$3 from=${tree:-$root}
   shift 3
   {
     echo "[global]"
@@ -149,7 +184,7 @@ start_fpm() { # name library scope-header|"" [VAR=value for the master's environ
     echo "listen.mode = 0600"
     [ "$is_root" = 1 ] && { echo "user = root"; echo "group = root"; }
     echo "pm = static"
-    echo "pm.max_children = 2"
+    echo "pm.max_children = $workers"
     echo "clear_env = yes"
     echo "env[PAYSEAL_DEPLOY_DIR] = $work"
     echo "env[PAYSEAL_LIB] = $library"
@@ -158,7 +193,7 @@ start_fpm() { # name library scope-header|"" [VAR=value for the master's environ
   local args=(--nodaemonize --fpm-config "$work/fpm-$name.conf" -d opcache.enable=1 -d memory_limit=256M)
   [ "$is_root" = 1 ] && args+=(--allow-to-run-as-root)
   if [ -n "$scope" ]; then
-    args+=(-d ffi.enable=preload -d "opcache.preload=$root/bindings/php/preload.php" -d "ffi.preload=$scope")
+    args+=(-d ffi.enable=preload -d "opcache.preload=$from/bindings/php/preload.php" -d "ffi.preload=$scope")
     [ "$is_root" = 1 ] && args+=(-d opcache.preload_user=root)
   else
     args+=(-d ffi.enable=1)
@@ -167,12 +202,19 @@ start_fpm() { # name library scope-header|"" [VAR=value for the master's environ
   pids+=($!)
 }
 start_fpm a "$lib" "$work/payseal-ffi.h"
-start_fpm b "$lib" "$work/payseal-ffi.h" PHP_INI_SCAN_DIR="$work/conf.d-nogmp"
-start_fpm c "$lib" ""
-pools=(a b c)
+pools=(a)
+if [ "$phases" = 0 ]; then
+  start_fpm b "$lib" "$work/payseal-ffi.h" PHP_INI_SCAN_DIR="$work/conf.d-nogmp"
+  start_fpm c "$lib" ""
+  pools+=(b c)
+fi
 if [ -n "$baseline_lib" ]; then
   start_fpm d "$baseline_lib" "$work/baseline-ffi.h" PAYSEAL_PHP_HEADER="$baseline_header"
   pools+=(d)
+fi
+if [ -n "$binding_before" ]; then
+  tree=$work/before start_fpm e "$lib" "$work/before-ffi.h"
+  pools+=(e)
 fi
 
 # --- nginx ------------------------------------------------------------------------------------
@@ -192,7 +234,11 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
   for p in "${pools[@]}"; do
     echo "    location ~ ^/$p/([a-z0-9-]+\\.php)\$ {"
     echo "      include /etc/nginx/fastcgi_params;"
-    echo "      fastcgi_param SCRIPT_FILENAME $pages/\$1;"
+    if [ "$p" = e ]; then
+      echo "      fastcgi_param SCRIPT_FILENAME $work/before/benches/deploy/pages/\$1;"
+    else
+      echo "      fastcgi_param SCRIPT_FILENAME $pages/\$1;"
+    fi
     echo "      fastcgi_pass unix:$work/fpm-$p.sock;"
     echo "    }"
   done
@@ -232,15 +278,22 @@ tp_order=$(php -r 'require $argv[1]; echo transactpay_create_order();' "$pages/c
 echo "== checking each page's answer" >&2
 [ "$(get a floor.php)" = ok ] || fail "floor.php"
 engine_a=$(get a engine.php)
-engine_b=$(get b engine.php)
-engine_c=$(get c engine.php)
 [ "$(json_field "$engine_a" gmp)" = true ] && [ "$(json_field "$engine_a" phpseclib_engine)" = GMP ] || fail "pool a: no GMP: $engine_a"
-[ "$(json_field "$engine_b" gmp)" = false ] && [ "$(json_field "$engine_b" phpseclib_engine)" != GMP ] || fail "pool b: GMP loaded: $engine_b"
 [ "$(json_field "$engine_a" payseal_library)" = "FFI scope PAYSEAL" ] || fail "pool a: libpayseal not preloaded: $engine_a"
-[ "$(json_field "$engine_c" payseal_library)" = "$lib" ] || fail "pool c: $engine_c"
 echo "   pool a: $engine_a" >&2
-echo "   pool b: $engine_b" >&2
-echo "   pool c: $engine_c" >&2
+if [ "$phases" = 0 ]; then
+  engine_b=$(get b engine.php)
+  engine_c=$(get c engine.php)
+  [ "$(json_field "$engine_b" gmp)" = false ] && [ "$(json_field "$engine_b" phpseclib_engine)" != GMP ] || fail "pool b: GMP loaded: $engine_b"
+  [ "$(json_field "$engine_c" payseal_library)" = "$lib" ] || fail "pool c: $engine_c"
+  echo "   pool b: $engine_b" >&2
+  echo "   pool c: $engine_c" >&2
+fi
+if [ -n "$binding_before" ]; then
+  engine_e=$(get e engine.php)
+  [ "$(json_field "$engine_e" payseal_library)" = "FFI scope PAYSEAL" ] || fail "pool e: libpayseal not preloaded: $engine_e"
+  echo "   pool e: $engine_e (the binding of $binding_before)" >&2
+fi
 check_keepz_seal() { # pool page
   local body opened
   body=$(get "$1" "$2") || fail "$1/$2: $body"
@@ -260,19 +313,72 @@ check_transactpay_seal() { # pool page
   [ "$(openssl pkeyutl -decrypt -inkey tests/keys/rsa4096.pkcs8.pem -pkeyopt rsa_padding_mode:pkcs1 -in "$work/tp.block")" = "$tp_order" ] ||
     fail "$1/$2 does not open with openssl to the order"
 }
-payseal_pools=(a c)
+payseal_pools=(a)
+[ "$phases" = 0 ] && payseal_pools+=(c)
 [ -n "$baseline_lib" ] && payseal_pools+=(d)
+[ -n "$binding_before" ] && payseal_pools+=(e)
 for p in "${payseal_pools[@]}"; do
   check_keepz_seal "$p" payseal-keepz-seal.php
   check_keepz_callback "$p" payseal-keepz-callback.php
   check_transactpay_seal "$p" payseal-transactpay-seal.php
 done
-for p in a b; do
-  check_keepz_seal "$p" phpseclib-keepz-seal.php
-done
-check_keepz_callback a phpseclib-keepz-callback.php
-check_transactpay_seal a openssl-transactpay-seal.php
+if [ "$phases" = 1 ]; then
+  for p in "${payseal_pools[@]}"; do
+    [ "$(get "$p" 'phases.php?work=floor')" = ok ] || fail "$p/phases.php?work=floor"
+    check_keepz_seal "$p" 'phases.php?work=seal'
+    # The typed request's JSON is the Codec's, not keepz_create_order()'s text: it must open, to
+    # the same order.
+    body=$(get "$p" 'phases.php?work=prepare') || fail "$p/phases.php?work=prepare: $body"
+    opened=$(printf '%s' "$body" | "$payseal" keepz open --private-key tests/keys/rsa4096.pkcs8.pem) || fail "$p/phases.php?work=prepare does not open"
+    php -r '$a = json_decode($argv[1], true); $b = json_decode($argv[2], true); ksort($a); ksort($b); exit($a == $b ? 0 : 1);' "$opened" "$keepz_order" ||
+      fail "$p/phases.php?work=prepare opened to $opened"
+  done
+else
+  for p in a b; do
+    check_keepz_seal "$p" phpseclib-keepz-seal.php
+  done
+  check_keepz_callback a phpseclib-keepz-callback.php
+  check_transactpay_seal a openssl-transactpay-seal.php
+fi
 echo "   every page answered as it should" >&2
+
+if [ "$phases" = 1 ]; then
+  echo "== where the time goes: $rounds rounds of $requests requests a page" >&2
+  echo "Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores (shared); one PHP-FPM worker a pool; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  specs=("floor (phases.php)=$url/a/phases.php?work=floor" "seal=$url/a/phases.php?work=seal" "prepare (typed)=$url/a/phases.php?work=prepare" "seal, then again=$url/a/phases.php?work=again" "floor, answer as long as the seal's=$url/a/phases.php?work=floor-sized" "floor, shutdown after the answer=$url/a/phases.php?work=floor&finish" "seal, shutdown after the answer=$url/a/phases.php?work=seal&finish" "floor, busy 150 µs in PHP=$url/a/phases.php?work=burn&us=150" "handle, no seal=$url/a/phases.php?work=handle")
+  if [ -n "$binding_before" ]; then
+    specs+=("seal, binding of $binding_before=$url/e/phases.php?work=seal" "prepare (typed), binding of $binding_before=$url/e/phases.php?work=prepare")
+  fi
+  specs+=("floor.php=$url/a/floor.php" "payseal-keepz-seal.php=$url/a/payseal-keepz-seal.php")
+  [ -n "$binding_before" ] && specs+=("payseal-keepz-seal.php, binding of $binding_before=$url/e/payseal-keepz-seal.php")
+  php benches/deploy/measure-phases.php "$rounds" "$requests" 3 "${specs[@]}"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Which processes spend the time: every process's CPU time, sampled by perf while one page is
+  # requested 4 000 times in a row (after 20): the floor, the floor with the seal's answer length
+  # and the seal page, twice over.
+  if command -v perf >/dev/null && perf record -q -e cpu-clock -o "$work/perf-probe.data" -- true >/dev/null 2>&1; then
+    echo
+    echo "CPU time a request, by process (perf record -a -e cpu-clock -F 10000 while measure-phases.php requests one page 4 000 times after 20; the client's count includes its own start-up, ≈ 5 µs a request):"
+    echo
+    echo "| page | php-fpm8.2 (the worker) | nginx | php (the client) | load average |"
+    echo "|---|---:|---:|---:|---:|"
+    for page in floor floor-sized seal floor floor-sized seal; do
+      perf record -a -q -e cpu-clock -F 10000 -o "$work/perf-$page.data" -- \
+        php benches/deploy/measure-phases.php 1 4000 0 "$page=$url/a/phases.php?work=$page" > /dev/null 2>&1
+      perf report -i "$work/perf-$page.data" -n --sort comm -g none --stdio 2>/dev/null |
+        awk -v page="$page" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+          $3 == "php-fpm8.2" { fpm = $2 } $3 == "nginx" { nginx = $2 } $3 == "php" { client = $2 }
+          END { us = 100 / 4020; printf "| %s | %.1f µs | %.1f µs | %.1f µs | %s |\n", page, fpm * us, nginx * us, client * us, load }'
+    done
+    echo
+    echo "In the worker, libpayseal's functions for the seal page (the last pass), CPU time a request:"
+    echo
+    perf report -i "$work/perf-seal.data" -n --comm php-fpm8.2 --dso libpayseal.so --sort sym -g none --stdio 2>/dev/null |
+      awk '$1 ~ /%$/ { n++; total += $2; if (n <= 8) { $1 = ""; samples = $2; $2 = ""; $3 = ""; sub(/^ +/, ""); printf "- %s: %.1f µs\n", $0, samples * 100 / 4020 } }
+        END { printf "- libpayseal in all: %.1f µs\n", total * 100 / 4020 }'
+  fi
+  exit 0
+fi
 
 # --- Measuring --------------------------------------------------------------------------------
 # label|pool|page|post?|slow?
@@ -288,6 +394,9 @@ cases=(
   "phpseclib keepz callback, no GMP|b|phpseclib-keepz-callback.php|post|slow"
   "openssl transactpay seal|a|openssl-transactpay-seal.php||"
 )
+if [ -n "$binding_before" ]; then
+  cases+=("binding before: payseal keepz seal|e|payseal-keepz-seal.php||")
+fi
 if [ -n "$baseline_lib" ]; then
   cases+=(
     "baseline: payseal keepz seal|d|payseal-keepz-seal.php||"
@@ -367,9 +476,9 @@ awk -F'\t' -v labels="$labels" '
     for (i = 0; i < n; i++) idx[label[i]] = i
     print ""
     print "Ratios of requests/s (median of per-round ratios):"
-    split("payseal keepz seal/phpseclib keepz seal, GMP;payseal keepz seal/phpseclib keepz seal, no GMP;payseal keepz callback/phpseclib keepz callback, GMP;payseal keepz callback/phpseclib keepz callback, no GMP;payseal transactpay seal/openssl transactpay seal;payseal keepz seal/payseal keepz seal, no preloading;payseal keepz seal/baseline: payseal keepz seal;payseal keepz callback/baseline: payseal keepz callback;payseal transactpay seal/baseline: payseal transactpay seal", pairs, ";")
+    split("payseal keepz seal/phpseclib keepz seal, GMP;payseal keepz seal/phpseclib keepz seal, no GMP;payseal keepz callback/phpseclib keepz callback, GMP;payseal keepz callback/phpseclib keepz callback, no GMP;payseal transactpay seal/openssl transactpay seal;payseal keepz seal/payseal keepz seal, no preloading;payseal keepz seal/baseline: payseal keepz seal;payseal keepz callback/baseline: payseal keepz callback;payseal transactpay seal/baseline: payseal transactpay seal;payseal keepz seal/binding before: payseal keepz seal", pairs, ";")
     for (k in pairs) order[k] = pairs[k]
-    for (k = 1; k <= 9; k++) {
+    for (k = 1; k <= 10; k++) {
       split(order[k], ab, "/"); a = idx[ab[1]]; b = idx[ab[2]]
       if (!((ab[1] in idx) && (ab[2] in idx))) continue
       list = ""

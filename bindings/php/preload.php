@@ -11,7 +11,7 @@
  *     ; optional, see below:
  *     ; ffi.preload=/etc/php/8.2/payseal-ffi.h
  *
- * It does two things:
+ * It does three things:
  *  1. compiles every Payseal class into opcache. Every FFI call of this binding lives in these
  *     classes, so they may use FFI under ffi.enable=preload; code outside them never touches FFI.
  *  2. declares the FFI scope "PAYSEAL" with FFI::load(), so libpayseal is loaded and its header
@@ -23,6 +23,8 @@
  *
  *     Without either, Library::get() loads the library with FFI::cdef() on each request's first
  *     use, which preloaded code may do.
+ *  3. checks the C ABI version of the scope's library once, here, so that Library::get() takes
+ *     the scope in each request without calling into the library (preload/ScopeChecked.php).
  *
  * The library is found as at run time (PAYSEAL_LIB, then the installed libpayseal.so.2 by the
  * system loader); PAYSEAL_LIB must be in the environment of the FPM master, not of a pool.
@@ -48,4 +50,12 @@ foreach ($files as $file) {
 
 if ((string) ini_get('ffi.preload') === '') {
     Payseal\Library::preload();
+}
+
+// The C ABI check of the scope's library, once for the server instead of in every request: the
+// scope cannot change until the server restarts (preload/ScopeChecked.php says why). A library
+// that fails the check leaves the marker undeclared, and each request then checks it and throws
+// the LibraryException that names the versions, as without preloading.
+if (Payseal\Library::checkPreloadedScope()) {
+    require_once __DIR__ . '/preload/ScopeChecked.php';
 }

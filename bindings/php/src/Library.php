@@ -35,6 +35,9 @@ final class Library
     /** The FFI scope preload.php declares with FFI::load(). */
     public const FFI_SCOPE = 'PAYSEAL';
 
+    /** What {@see path()} says of a library taken from the FFI scope. */
+    private const SCOPE_PATH = 'FFI scope ' . self::FFI_SCOPE;
+
     /** Directions of a call, for the exception a status becomes (see Status::exception()). */
     public const OPENING = 0;
     public const SEALING = 1;
@@ -70,6 +73,11 @@ final class Library
      */
     public static function open(?string $libraryPath = null, ?string $headerPath = null): self
     {
+        if ($libraryPath === null && $headerPath === null && class_exists(Preload\ScopeChecked::class, false)) {
+            // preload.php checked the scope's library when the server started, and a scope lives
+            // as long as the server (preload/ScopeChecked.php): nothing to check per request.
+            return new self(FFI::scope(self::FFI_SCOPE), self::SCOPE_PATH);
+        }
         self::requireFfi();
         if ($libraryPath === null && $headerPath === null) {
             $scoped = self::fromScope();
@@ -305,10 +313,30 @@ final class Library
             if ($ffi === null) {
                 throw new LibraryException('cannot preload libpayseal: FFI::load() failed');
             }
-            self::checked(new self($ffi, 'FFI scope ' . self::FFI_SCOPE));
+            self::checked(new self($ffi, self::SCOPE_PATH));
             return true;
         } finally {
             @unlink($file);
+        }
+    }
+
+    /**
+     * For preload.php: whether the FFI scope "PAYSEAL" exists and its library speaks this
+     * binding's C ABI. False when there is no scope, or FFI is off, or the check fails (each
+     * request then checks again and throws the LibraryException that says why).
+     *
+     * @internal
+     */
+    public static function checkPreloadedScope(): bool
+    {
+        if (!extension_loaded('ffi')) {
+            return false;
+        }
+        try {
+            self::checked(new self(FFI::scope(self::FFI_SCOPE), self::SCOPE_PATH));
+            return true;
+        } catch (\FFI\Exception | LibraryException) {
+            return false;
         }
     }
 
@@ -322,7 +350,7 @@ final class Library
         } catch (\FFI\Exception) {
             return null;
         }
-        return self::checked(new self($ffi, 'FFI scope ' . self::FFI_SCOPE));
+        return self::checked(new self($ffi, self::SCOPE_PATH));
     }
 
     private static function checked(self $library): self

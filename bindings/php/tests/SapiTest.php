@@ -119,8 +119,28 @@ final class SapiTest extends TestCase
             file_put_contents($header, Library::scopeHeader(Library::get()->path()));
             $output = self::probe($cgi, ['ffi.enable=preload', 'ffi.preload=' . $header, ...self::preloading()], true);
             self::assertWorks($output, 'FFI scope PAYSEAL');
+            // preload.php checked the scope's ABI at start-up: requests take the scope as it is.
+            self::assertStringContainsString('ABI checked at start-up: yes', $output);
         } finally {
             unlink($header);
+        }
+    }
+
+    public function testAPreloadedLibraryOfAnotherAbiIsStillRefusedInEachRequest(): void
+    {
+        // The scope's library answers ABI version 1: preload.php's check fails, declares no
+        // marker, and Library::get() checks again and refuses it, as without preloading.
+        $cgi = self::cgi();
+        $dir = Support::fakeLibrary(1);
+        try {
+            file_put_contents("$dir/scope.h", Library::scopeHeader("$dir/libfake.so", "$dir/fake.h"));
+            $output = self::probe($cgi, ['ffi.enable=preload', "ffi.preload=$dir/scope.h", ...self::preloading()], true);
+            self::assertStringContainsString(
+                "Payseal\\LibraryException: libpayseal at 'FFI scope PAYSEAL' has C ABI version 1; this binding needs version 2",
+                $output,
+            );
+        } finally {
+            Support::removeDir($dir);
         }
     }
 

@@ -9,6 +9,33 @@ final class Support
 {
     public const ID = '1b5e2c7a-8d3f-4e6a-9c1b-2f4d6e8a0c3e';
 
+    /**
+     * Builds a shared library that is not libpayseal: only payseal_abi_version(), answering $abi.
+     * Returns its directory (libfake.so, fake.h); remove it with removeDir(). Skips the test
+     * without a C compiler.
+     */
+    public static function fakeLibrary(int $abi): string
+    {
+        $cc = trim((string) shell_exec('command -v cc gcc 2>/dev/null | head -n 1'));
+        if ($cc === '') {
+            \PHPUnit\Framework\TestCase::markTestSkipped('no C compiler to build a fake library');
+        }
+        $dir = sys_get_temp_dir() . '/payseal-fake-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        mkdir($dir);
+        file_put_contents("$dir/fake.c", "unsigned int payseal_abi_version(void) { return $abi; }\n");
+        file_put_contents("$dir/fake.h", "uint32_t payseal_abi_version(void);\n");
+        exec(escapeshellarg($cc) . " -shared -fPIC -o $dir/libfake.so $dir/fake.c 2>&1", $output, $rc);
+        \PHPUnit\Framework\Assert::assertSame(0, $rc, implode("\n", $output));
+        return $dir;
+    }
+
+    /** Removes a directory of files made by a test (fakeLibrary()). */
+    public static function removeDir(string $dir): void
+    {
+        array_map('unlink', glob("$dir/*") ?: []);
+        rmdir($dir);
+    }
+
     public static function repoRoot(): string
     {
         return dirname(__DIR__, 3);

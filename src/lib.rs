@@ -55,6 +55,13 @@ mod ct;
 pub mod ct;
 pub mod datetime;
 mod encoding;
+/// Hooks for the fuzz targets (`fuzz/`): the query-string reader. Compiled only with the hidden
+/// `fuzz-internals` feature. Not an API.
+#[cfg(feature = "fuzz-internals")]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::encoding::query;
+}
 pub mod error;
 mod excerpt;
 mod field_checks;

@@ -25,36 +25,14 @@
 //! "encryptedKeys": …}` made of the same decoded fields, with the same plaintext.
 #![no_main]
 
+#[path = "common/handles.rs"]
+mod handles;
+
+use handles::HANDLES;
 use libfuzzer_sys::fuzz_target;
 use payseal::fuzzing::query::{self, MAX_PAIRS, Problem};
-use payseal::keepz::{EnvelopeMode, Keepz};
-use payseal::keys::{KeyOptions, PrivateKey};
-use payseal::{Backend, Error, ErrorKind, RsaPadding};
-use std::sync::LazyLock;
-
-const KEY: &[u8] = include_bytes!("../../tests/keys/rsa2048.pkcs8.pem");
-
-/// The same six handles as `keepz_open` (and the same `config` numbering, so seeds carry over).
-static HANDLES: LazyLock<Vec<(Keepz, EnvelopeMode)>> = LazyLock::new(|| {
-    let mut handles = Vec::new();
-    for backend in [Backend::AwsLc, Backend::RustCrypto] {
-        let key = PrivateKey::parse_with(KEY, &KeyOptions::with_backend(backend)).unwrap();
-        for (padding, mode) in [
-            (RsaPadding::OaepSha256, EnvelopeMode::Hybrid),
-            (RsaPadding::Pkcs1v15, EnvelopeMode::Hybrid),
-            (RsaPadding::Pkcs1v15, EnvelopeMode::Legacy),
-        ] {
-            let keepz = Keepz::builder()
-                .open_with(key.clone())
-                .padding(padding)
-                .mode(mode)
-                .build()
-                .unwrap();
-            handles.push((keepz, mode));
-        }
-    }
-    handles
-});
+use payseal::keepz::EnvelopeMode;
+use payseal::{Error, ErrorKind};
 
 /// payseal's strictness on one name or value: every `%` is followed by two hexadecimal digits,
 /// and the decoded bytes are UTF-8.

@@ -58,6 +58,13 @@ pub mod ct;
 pub mod datetime;
 pub mod describe;
 mod encoding;
+/// Hooks for the fuzz targets (`fuzz/`): the query-string reader. Compiled only with the hidden
+/// `fuzz-internals` feature. Not an API.
+#[cfg(feature = "fuzz-internals")]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::encoding::query;
+}
 pub mod error;
 mod excerpt;
 mod field_checks;

@@ -6,7 +6,7 @@
 //! result public. The message's length is public (under implicit rejection a bad block yields a
 //! synthetic message of pseudo-random length, indistinguishable from a real one).
 
-use crate::ct::{Container, decide, text_ok};
+use crate::ct::{Container, decide_message};
 use crate::encoding::base64::decode_lenient;
 use crate::error::Result;
 use crate::keys::PrivateKey;
@@ -20,7 +20,5 @@ pub(crate) fn open_pkcs1_json(
 ) -> Result<Plaintext> {
     let block = decode_lenient(encrypted.as_bytes()).unwrap_or_default();
     let (opened, message) = private.decrypt_message(&block);
-    let text_ok = text_ok(&message, container);
-    let len = message.len();
-    decide(opened & text_ok, message, len)
+    decide_message(opened, message, container)
 }

@@ -11,37 +11,15 @@
 //! opens exactly when `open` opens it.
 #![no_main]
 
+#[path = "common/handles.rs"]
+mod handles;
 #[path = "common/top_level.rs"]
 mod top_level;
 
+use handles::HANDLES;
 use libfuzzer_sys::fuzz_target;
-use payseal::keepz::{DiagnoseOptions, EnvelopeMode, Keepz, KeepzDiagnostics};
-use payseal::keys::{KeyOptions, PrivateKey};
-use payseal::{Backend, Error, ErrorKind, RsaPadding};
-use std::sync::LazyLock;
-
-const KEY: &[u8] = include_bytes!("../../tests/keys/rsa2048.pkcs8.pem");
-
-static HANDLES: LazyLock<Vec<(Keepz, EnvelopeMode)>> = LazyLock::new(|| {
-    let mut handles = Vec::new();
-    for backend in [Backend::AwsLc, Backend::RustCrypto] {
-        let key = PrivateKey::parse_with(KEY, &KeyOptions::with_backend(backend)).unwrap();
-        for (padding, mode) in [
-            (RsaPadding::OaepSha256, EnvelopeMode::Hybrid),
-            (RsaPadding::Pkcs1v15, EnvelopeMode::Hybrid),
-            (RsaPadding::Pkcs1v15, EnvelopeMode::Legacy),
-        ] {
-            let keepz = Keepz::builder()
-                .open_with(key.clone())
-                .padding(padding)
-                .mode(mode)
-                .build()
-                .unwrap();
-            handles.push((keepz, mode));
-        }
-    }
-    handles
-});
+use payseal::keepz::{DiagnoseOptions, EnvelopeMode, KeepzDiagnostics};
+use payseal::{Error, ErrorKind};
 
 /// Whether `body` is the shape of an envelope this handle opens (so only `CannotOpen` may fail).
 fn well_formed(body: &[u8], mode: EnvelopeMode) -> bool {

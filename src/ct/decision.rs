@@ -8,6 +8,7 @@
 //! with `{` or `[` and nest at most 127 levels. Every other failure takes the same path.
 
 use super::secret::{declassified, declassify, declassify_choice};
+use super::unpad::blank_padding;
 use super::{json, utf8};
 use crate::error::{Error, Result};
 use crate::plaintext::Plaintext;
@@ -57,6 +58,31 @@ pub(crate) fn decide(
         return Err(Error::cannot_open());
     }
     Ok(Plaintext::from_checked(plaintext))
+}
+
+/// The hybrid path's decision over an AES-CBC plaintext (whole blocks): the PKCS#7 padding
+/// (checked and blanked, not cut off), the text checks over the whole buffer and `key_ok`, made
+/// public once by [`decide`]. One function, so that the open path and the fuzz target
+/// (`fuzz/fuzz_targets/ct_decision.rs`, through `ct::internals`) run the same code.
+pub(crate) fn decide_padded(
+    key_ok: Choice,
+    mut plaintext: Zeroizing<Vec<u8>>,
+) -> Result<Plaintext> {
+    let (padding_ok, len) = blank_padding(&mut plaintext);
+    let text_ok = text_ok(&plaintext, Container::ObjectOrArray);
+    decide(key_ok & padding_ok & text_ok, plaintext, len)
+}
+
+/// The decision over a whole message (the PKCS#1 v1.5 paths: no padding of its own to remove):
+/// `opened` and the text checks, made public once by [`decide`].
+pub(crate) fn decide_message(
+    opened: Choice,
+    message: Zeroizing<Vec<u8>>,
+    container: Container,
+) -> Result<Plaintext> {
+    let text_ok = text_ok(&message, container);
+    let len = message.len();
+    decide(opened & text_ok, message, len)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub(crate) mod simd;
 pub(crate) mod unpad;
 pub(crate) mod utf8;
 
-pub(crate) use decision::{Container, decide, text_ok};
+pub(crate) use decision::{Container, decide_message, decide_padded, text_ok};
 pub(crate) use key_string::KEY_STRING_LEN;
 
 /// Hooks for the constant-time harness (`tests/ct_valgrind.rs`) and the checks' benchmark
@@ -49,6 +49,44 @@ pub mod internals {
         std::str::from_utf8(bytes).is_ok()
             && crate::plaintext::is_json_container(bytes)
             && crate::plaintext::depth_within_limit(bytes)
+    }
+
+    /// The UTF-8 check alone (AVX2 or portable, see [`force_portable`]).
+    pub fn is_utf8(bytes: &[u8]) -> bool {
+        super::secret::declassify_choice(super::utf8::is_utf8(bytes))
+    }
+
+    /// The JSON-shape scan alone: (the first bracket outside strings is `{`, it is `[`, the
+    /// running depth never exceeds 127).
+    pub fn json_shape(bytes: &[u8]) -> (bool, bool, bool) {
+        let shape = super::json::scan(bytes);
+        let public = super::secret::declassify_choice;
+        (
+            public(shape.object),
+            public(shape.array),
+            public(shape.depth_ok),
+        )
+    }
+
+    /// The hybrid open path's decision over a decrypted (padded) buffer, with a key block that
+    /// read: the plaintext it lets through, if any.
+    pub fn open_padded(buf: &[u8]) -> Option<Vec<u8>> {
+        let buf = zeroize::Zeroizing::new(buf.to_vec());
+        let opened = super::decide_padded(subtle::Choice::from(1), buf).ok()?;
+        Some(opened.as_bytes().to_vec())
+    }
+
+    /// The PKCS#1 v1.5 paths' decision over a whole message (`object_only`: TransactPay's, else
+    /// Keepz legacy's): the plaintext it lets through, if any.
+    pub fn open_message(message: &[u8], object_only: bool) -> Option<Vec<u8>> {
+        let container = if object_only {
+            super::Container::Object
+        } else {
+            super::Container::ObjectOrArray
+        };
+        let message = zeroize::Zeroizing::new(message.to_vec());
+        let opened = super::decide_message(subtle::Choice::from(1), message, container).ok()?;
+        Some(opened.as_bytes().to_vec())
     }
 
     /// serde's JSON syntax check, which runs after the decision (and ran before it too).

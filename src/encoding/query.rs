@@ -100,7 +100,7 @@ impl Pairs {
     }
 
     /// The pairs, in order.
-    #[cfg(test)]
+    #[cfg(any(test, feature = "fuzz-internals"))]
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }

@@ -12,7 +12,7 @@
 use super::envelope::WireEnvelope;
 use super::key_string::AesMaterial;
 use crate::backend::{RsaPadding, aes256_cbc_decrypt_padded};
-use crate::ct::{Container, decide, text_ok, unpad::blank_padding};
+use crate::ct::{Container, decide_padded};
 use crate::encoding::base64::decode_lenient;
 use crate::error::{Error, Result};
 use crate::keys::PrivateKey;
@@ -36,14 +36,12 @@ pub(crate) fn open_hybrid(
 
     // The ciphertext's length is public: a field that is not whole AES blocks fails here.
     let ciphertext = decode_lenient(encrypted_data.as_bytes()).unwrap_or_default();
-    let Ok(mut plaintext) =
+    let Ok(plaintext) =
         aes256_cbc_decrypt_padded(private.backend(), &material.key, &material.iv, ciphertext)
     else {
         return Err(Error::cannot_open());
     };
-    let (padding_ok, len) = blank_padding(&mut plaintext);
-    let text_ok = text_ok(&plaintext, Container::ObjectOrArray);
-    decide(key_ok & padding_ok & text_ok, plaintext, len)
+    decide_padded(key_ok, plaintext)
 }
 
 /// Opens a legacy envelope (RSA PKCS#1 v1.5 of the whole JSON).

@@ -54,6 +54,9 @@ fi
 step "cargo fmt --check" cargo fmt --all -- --check
 # --workspace: the sandbox and the test helpers too (not default members), in the same check build.
 step "cargo clippy (all features)" cargo clippy --workspace --all-targets --all-features -- -D warnings
+# The default features too (aws-lc alone): what `cargo clippy --all-targets` and a dependent see;
+# code used only by one backend or a hidden feature warns there and nowhere else.
+step "cargo clippy (default features)" cargo clippy --workspace --all-targets -- -D warnings
 # Each run covers the workspace's default members: the core (payseal), the C ABI (payseal-ffi,
 # whose tests include the header check) and the command-line tool (payseal-cli); every one of them
 # has both backend features.

@@ -19,9 +19,9 @@ use payseal::Backend;
 use payseal::keepz::Keepz;
 use payseal::keys::{KeyOptions, PrivateKey};
 use payseal::transactpay::TransactPay;
-use payseal_test_support::alloc::{
-    Secrets, TestAllocator, lock, scanned_blocks, unwiped_after_drop,
-};
+#[cfg(feature = "rustcrypto")]
+use payseal_test_support::alloc::unwiped_after_drop;
+use payseal_test_support::alloc::{Secrets, TestAllocator, lock, scanned_blocks};
 use payseal_test_support::secrets::*;
 use payseal_test_support::*;
 use zeroize::Zeroizing;

@@ -59,12 +59,26 @@ pub fn run(args: &KeygenArgs) -> CliResult<()> {
 
 /// Writes a file; private keys are readable by the owner only.
 pub fn write_file(path: &std::path::Path, bytes: &[u8], private: bool) -> CliResult<()> {
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // A private key's file is created owner-only (no moment at the umask's mode), and one that
+    // already existed is restricted before the key is written into it.
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     #[cfg(unix)]
     if private {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
             .map_err(|e| format!("cannot restrict {}: {e}", path.display()))?;
     }
+    file.write_all(bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(())
 }

@@ -22,7 +22,9 @@ pub(crate) mod simd;
 pub(crate) mod unpad;
 pub(crate) mod utf8;
 
-pub(crate) use decision::{Container, decide_message, decide_padded, text_ok};
+#[cfg(feature = "ct-internals")]
+use decision::text_ok;
+pub(crate) use decision::{Container, decide_message, decide_padded};
 pub(crate) use key_string::KEY_STRING_LEN;
 
 /// Hooks for the constant-time harness (`tests/ct_valgrind.rs`) and the checks' benchmark

@@ -10,16 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if [ -n "${PAYSEAL_SANDBOX_BIN:-}" ]; then
-  sandbox=$PAYSEAL_SANDBOX_BIN
-else
-  # The whole workspace with every feature: what the test command's cross-backend run has built.
-  cargo test -q --workspace --all-features --no-run
-  sandbox=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
-fi
-[ -x "$sandbox" ] || { echo "no sandbox binary at $sandbox"; echo "0 passed, 1 failed"; exit 1; }
-
 . sandbox/tests/start-sandbox.sh
+sandbox=$(sandbox_binary) || { echo "0 passed, 1 failed"; exit 1; }
+
 start_sandbox "$sandbox" || { echo "0 passed, 1 failed"; exit 1; }
 echo "the sandbox listens at $url"
 

@@ -14,18 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if [ -n "${PAYSEAL_SANDBOX_BIN:-}" ]; then
-  sandbox=$PAYSEAL_SANDBOX_BIN
-else
-  # The whole workspace with every feature: what the test command's cross-backend run has built.
-  cargo test -q --workspace --all-features --no-run
-  sandbox=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
-fi
+. sandbox/tests/start-sandbox.sh
+sandbox=$(sandbox_binary) || { echo "0 passed, 1 failed"; exit 1; }
 
 fail() { echo "FAILED: $*" >&2; [ -f "${work:-}/sandbox.log" ] && cat "$work/sandbox.log" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # Long enough for a cold build of the binding's tests under the race detector (about a minute).
-. sandbox/tests/start-sandbox.sh
 start_sandbox "$sandbox" 600 || fail "the sandbox did not start"
 export PAYSEAL_SANDBOX_READY=$ready
 

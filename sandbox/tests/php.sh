@@ -12,24 +12,15 @@ cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-target}
 case $target in /*) ;; *) target=$PWD/$target ;; esac
 
-if [ -n "${PAYSEAL_SANDBOX_BIN:-}" ]; then
-  sandbox=$PAYSEAL_SANDBOX_BIN
-else
-  # The whole workspace with every feature: what the test command's cross-backend run has built.
-  cargo test -q --workspace --all-features --no-run
-  sandbox=$target/debug/payseal-sandbox
-fi
-[ -x "$sandbox" ] || { echo "no sandbox binary at $sandbox"; exit 1; }
+source sandbox/tests/start-sandbox.sh
+sandbox=$(sandbox_binary) || { echo "0 passed, 1 failed"; exit 1; }
 # Built here rather than by test.sh, so that the time bound below is PHPUnit's alone.
 if [ -z "${PAYSEAL_LIB:-}" ]; then
   cargo build -q --release -p payseal-ffi
   export PAYSEAL_LIB=$target/release/libpayseal.so
 fi
 
-source sandbox/tests/start-sandbox.sh
 if ! start_sandbox "$sandbox"; then
-  echo "FAILED: the sandbox did not start" >&2
-  cat "$work/sandbox.log" >&2
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -7,6 +7,20 @@
 # 60 s, less if the sandbox exits) for its ready file. Sets work (the directory; the sandbox's
 # stderr is $work/sandbox.log), ready (the ready file), keys (the keys directory), url and pid.
 # Returns non-zero, after printing the sandbox's log to stderr, when the sandbox does not start.
+#   sandbox_binary
+# prints the sandbox binary's path: PAYSEAL_SANDBOX_BIN, else the debug build of the whole
+# workspace with every feature (what the test command's cross-backend run has built; built here if
+# it is not). Fails when there is no executable there.
+
+sandbox_binary() {
+  local binary=${PAYSEAL_SANDBOX_BIN:-}
+  if [ -z "$binary" ]; then
+    cargo test -q --workspace --all-features --no-run >&2
+    binary=${CARGO_TARGET_DIR:-target}/debug/payseal-sandbox
+  fi
+  [ -x "$binary" ] || { echo "no sandbox binary at $binary" >&2; return 1; }
+  echo "$binary"
+}
 
 stop_sandbox() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null

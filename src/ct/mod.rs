@@ -22,8 +22,6 @@ pub(crate) mod simd;
 pub(crate) mod unpad;
 pub(crate) mod utf8;
 
-#[cfg(feature = "ct-internals")]
-use decision::text_ok;
 pub(crate) use decision::{Container, decide_message, decide_padded};
 pub(crate) use key_string::KEY_STRING_LEN;
 
@@ -42,7 +40,10 @@ pub mod internals {
     /// The constant-time text checks of the open path (UTF-8, an object or array, depth), as
     /// one boolean, declassified like the decision.
     pub fn text_ok(bytes: &[u8]) -> bool {
-        super::secret::declassify_choice(super::text_ok(bytes, super::Container::ObjectOrArray))
+        super::secret::declassify_choice(super::decision::text_ok(
+            bytes,
+            super::Container::ObjectOrArray,
+        ))
     }
 
     /// The checks they replaced: `std::str::from_utf8`, the first non-blank byte, and the depth
